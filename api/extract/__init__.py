@@ -12,7 +12,8 @@ from .types import EXTRACTOR_VERSION, Extraction
 
 def extract_document(text: str, published: date | None = None) -> Extraction:
     """The one public entry point: every fact one article yields."""
-    from . import actors, events, figures, statements, text as text_mod
+    from . import actors, events, figures, statements
+    from . import text as text_mod
 
     parsed = text_mod.parse(text, published)
     found_actors = actors.find_actors(parsed)

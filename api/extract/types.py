@@ -29,7 +29,7 @@ class Span:
     text: str
 
     @classmethod
-    def of(cls, source: str, start: int, end: int) -> "Span":
+    def of(cls, source: str, start: int, end: int) -> Span:
         return cls(start, end, source[start:end])
 
 

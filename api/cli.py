@@ -1,0 +1,46 @@
+"""`flask --app api ingest PATH`: an adapter over ingest.load_corpus."""
+from __future__ import annotations
+
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from flask import Flask, current_app
+from flask.cli import with_appcontext
+
+
+@contextmanager
+def progress_bar(length: int):
+    """A bar on a terminal, silent otherwise (logs and CI stay clean)."""
+    if not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with click.progressbar(length=length, label="ingesting", file=sys.stderr) as bar:
+        yield bar.update
+
+
+@click.command("ingest")
+@click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@with_appcontext
+@click.option("--workers", type=int, default=None, help="Extraction processes (default: one per core).")
+def ingest_command(path: Path, workers: int | None) -> None:
+    """Load the articles in PATH (UTF-8 .txt files, optional manifest.json) and extract their facts."""
+    from .extensions import db
+    from .ingest.load import load_corpus
+
+    length = len(list(path.glob("*.txt")))
+    with progress_bar(length) as advance:
+        report = load_corpus(
+            db.session, path, max_bytes=current_app.config["MAX_DOCUMENT_BYTES"],
+            workers=current_app.config["INGEST_WORKERS"] if workers is None else workers,
+            progress=advance)
+    for problem in report.problems:
+        click.echo(f"skipped {problem.name}: {problem.reason}", err=True)
+    click.echo(report.summary())
+    if not report.loaded and not report.unchanged:
+        raise click.exceptions.Exit(1)
+
+
+def init_app(app: Flask) -> None:
+    app.cli.add_command(ingest_command)

@@ -1,0 +1,40 @@
+"""Configuration from the environment; the factory fills in what depends on the instance folder."""
+from __future__ import annotations
+
+import os
+
+
+def database_url(raw: str) -> str:
+    """Use psycopg 3 for plain postgresql:// URLs (SQLAlchemy would pick psycopg2)."""
+    for prefix in ("postgres://", "postgresql://"):
+        if raw.startswith(prefix):
+            return "postgresql+psycopg://" + raw[len(prefix):]
+    return raw
+
+
+class Config:
+    # None: create_app() puts an SQLite file in the instance folder.
+    SQLALCHEMY_DATABASE_URI = database_url(os.environ["DATABASE_URL"]) if os.environ.get("DATABASE_URL") \
+        else None
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # A single article larger than this is refused at ingest (bytes).
+    MAX_DOCUMENT_BYTES = int(os.environ.get("NEWSFACTS_MAX_DOCUMENT_BYTES", 2_000_000))
+    # Extraction processes at ingest; 0 means one per core.
+    INGEST_WORKERS = int(os.environ.get("NEWSFACTS_INGEST_WORKERS", 0))
+    MAX_CONTENT_LENGTH = 1_000_000
+
+    API_TITLE = "newsfacts"
+    API_VERSION = "v1"
+    OPENAPI_VERSION = "3.1.0"
+    OPENAPI_URL_PREFIX = "/v1"
+    OPENAPI_JSON_PATH = "openapi.json"
+    API_SPEC_OPTIONS = {
+        "info": {
+            "description": (
+                "Actors, statements, figures and events extracted from news articles; every fact "
+                "carries evidence: the document and the exact characters it came from."
+            ),
+            "license": {"name": "MIT", "identifier": "MIT"},
+        },
+        "servers": [{"url": "/", "description": "this server"}],
+    }

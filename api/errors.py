@@ -1,0 +1,63 @@
+"""RFC 9457 problem+json for every error, with the request id echoed in X-Request-ID."""
+from __future__ import annotations
+
+import logging
+import re
+import uuid
+
+from flask import Flask, g, jsonify, request
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+
+from .queries.paging import BadCursor
+
+log = logging.getLogger(__name__)
+PROBLEM = "application/problem+json"
+REQUEST_ID = re.compile(r"^[\w.:-]{1,128}$")
+
+
+def problem_response(error: HTTPException):
+    """One body for every HTTP error; werkzeug's headers (Allow on 405...) are kept."""
+    response = error.get_response()
+    body = {
+        "type": f"https://httpstatuses.io/{error.code}",
+        "title": error.name,
+        "status": error.code,
+        "detail": error.description,
+        "instance": request.path,
+    }
+    data = getattr(error, "data", None) or {}
+    if data.get("message"):
+        body["detail"] = data["message"]
+    errors = data.get("messages")
+    if errors:
+        body["errors"] = errors
+        fields = sorted({name for where in errors.values() for name in where})
+        body["detail"] = "Invalid parameter: " + ", ".join(fields)
+    response.data = jsonify(body).get_data()
+    response.content_type = PROBLEM
+    return response
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def take_request_id():
+        given = request.headers.get("X-Request-ID", "")
+        g.request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+
+    @app.after_request
+    def echo_request_id(response):
+        response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex
+        return response
+
+    @app.errorhandler(HTTPException)
+    def on_http_error(error):
+        return problem_response(error)
+
+    @app.errorhandler(BadCursor)
+    def on_bad_cursor(error):
+        return problem_response(BadRequest(f"Invalid parameter: cursor ({error})"))
+
+    @app.errorhandler(Exception)
+    def on_unexpected(error):
+        log.exception("unhandled error", exc_info=error)
+        return problem_response(InternalServerError())

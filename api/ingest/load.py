@@ -1,0 +1,125 @@
+"""Load a corpus: one transaction per document, idempotent by sha256, bad documents skipped.
+
+Ingesting the same text twice changes nothing, not even the data revision.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from ..models import Actor, ActorMention, Document, Event, EventMention, Statement, bump_revision
+from ..models.facts import event_actors, statement_about
+from .corpus import META_FIELDS, Problem, SourceDocument, read_corpus
+from .extracting import extract_all
+from .write import Writer
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    loaded: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"loaded {len(self.loaded)}, unchanged {len(self.unchanged)}, "
+                f"skipped {len(self.problems)}")
+
+
+def load_corpus(session: Session, folder: Path, *, max_bytes: int, workers: int = 0,
+                progress: Callable[[int], None] | None = None) -> Report:
+    docs, problems = read_corpus(folder, max_bytes)
+    report = Report(problems=list(problems))
+    to_extract: list[SourceDocument] = []
+    first_with_text: dict[str, str] = {}
+    for doc in docs:
+        outcome = _without_extraction(session, doc)
+        if outcome == "extract" and first_with_text.setdefault(doc.sha256, doc.id) != doc.id:
+            outcome = Problem(f"{doc.id}.txt", f"same text as document {first_with_text[doc.sha256]!r}; "
+                                               "not loaded twice")
+        if outcome == "extract":
+            to_extract.append(doc)
+            continue
+        if isinstance(outcome, Problem):
+            report.problems.append(outcome)
+        else:
+            (report.unchanged if outcome == "unchanged" else report.loaded).append(doc.id)
+        if progress:
+            progress(1)
+    by_id = {d.id: d for d in to_extract}
+    jobs = [(d.id, d.text, d.published) for d in to_extract]
+    for doc_id, extraction, error in extract_all(jobs, workers):
+        if error:
+            report.problems.append(Problem(f"{doc_id}.txt", error))
+        else:
+            failure = _store(session, by_id[doc_id], extraction)
+            (report.problems.append(Problem(f"{doc_id}.txt", failure)) if failure
+             else report.loaded.append(doc_id))
+        if progress:
+            progress(1)
+    return report
+
+
+def _without_extraction(session: Session, doc: SourceDocument):
+    """'unchanged', 'updated' (metadata only), 'extract', or a Problem (same text as another id)."""
+    stored = session.scalar(select(Document).where(Document.sha256 == doc.sha256))
+    if stored is None:
+        return "extract"
+    if stored.id != doc.id:
+        return Problem(f"{doc.id}.txt", f"same text as document {stored.id!r}; not loaded twice")
+    changes = {k: getattr(doc, k) for k in META_FIELDS if getattr(stored, k) != getattr(doc, k)}
+    if not changes:
+        return "unchanged"
+    try:
+        revision = bump_revision(session)
+        for key, value in changes.items():
+            setattr(stored, key, value)
+        stored.revision = revision
+        session.commit()
+    except Exception:
+        session.rollback()
+        raise
+    return "updated"
+
+
+def _store(session: Session, doc: SourceDocument, extraction) -> str | None:
+    """Write the document and its facts in one transaction; on failure write nothing."""
+    try:
+        revision = bump_revision(session)
+        if session.get(Document, doc.id) is not None:
+            _forget_document(session, doc.id)
+        session.add(Document(id=doc.id, text=doc.text, sha256=doc.sha256, revision=revision,
+                             extractor_version=extraction.version,
+                             **{k: getattr(doc, k) for k in META_FIELDS}))
+        session.flush()
+        Writer(session, revision).write(doc.id, doc.text, extraction)
+        session.commit()
+        return None
+    except Exception as exc:
+        session.rollback()
+        log.exception("could not store %s", doc.id)
+        return f"could not be stored: {type(exc).__name__}: {exc}"
+
+
+def _forget_document(session: Session, doc_id: str) -> None:
+    """A document whose text changed: drop it and every fact that stood only on it."""
+    session.execute(delete(Document).where(Document.id == doc_id))
+    session.flush()
+    orphan_events = select(Event.id).where(~Event.mentions.any())
+    session.execute(delete(event_actors).where(event_actors.c.event_id.in_(orphan_events)))
+    session.execute(delete(Event).where(Event.id.in_(orphan_events)))
+    unused = select(Actor.id).where(
+        ~select(ActorMention.id).where(ActorMention.actor_id == Actor.id).exists(),
+        ~select(Statement.id).where(Statement.speaker_id == Actor.id).exists(),
+        ~select(statement_about.c.actor_id).where(statement_about.c.actor_id == Actor.id).exists(),
+        ~select(EventMention.id).join(Event).join(event_actors)
+        .where(event_actors.c.actor_id == Actor.id).exists(),
+    )
+    session.execute(delete(Actor).where(Actor.id.in_(unused)))
+    session.expire_all()

@@ -1,0 +1,106 @@
+"""Statements, figures and events, each pinned to the characters of a document."""
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import Column, Date, Double, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+
+from .actors import Actor
+from .base import Base, Tracked
+from .documents import Document
+
+
+class Evidence:
+    """Document + [start, end) in code points + the quoted text, checked equal at load time."""
+
+    start_char: Mapped[int] = mapped_column(Integer)
+    end_char: Mapped[int] = mapped_column(Integer)
+    evidence_text: Mapped[str] = mapped_column(Text)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+
+    @declared_attr
+    def document_id(cls) -> Mapped[str]:
+        return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+    @declared_attr
+    def document(cls) -> Mapped[Document]:
+        return relationship(Document, lazy="raise")
+
+
+statement_about = Table(
+    "statement_about", Base.metadata,
+    Column("statement_id", ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+event_actors = Table(
+    "event_actors", Base.metadata,
+    Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class Statement(Evidence, Tracked, Base):
+    __tablename__ = "statements"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    speaker_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    said_on: Mapped[date | None] = mapped_column(Date, index=True)
+    # Room for one utterance reported by several outlets: statements sharing a cluster.
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+
+    speaker: Mapped[Actor] = relationship(foreign_keys=[speaker_id], lazy="joined")
+    about: Mapped[list[Actor]] = relationship(secondary=statement_about, lazy="selectin",
+                                              order_by=Actor.id)
+
+
+class Figure(Evidence, Tracked, Base):
+    __tablename__ = "figures"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[float] = mapped_column(Double, index=True)
+    unit: Mapped[str] = mapped_column(String(40), index=True)
+    metric: Mapped[str] = mapped_column(String(60), index=True)
+    qualifier: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    as_of: Mapped[str | None] = mapped_column(String(10))
+    statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"),
+                                                     index=True)
+
+    subject: Mapped[Actor | None] = relationship(foreign_keys=[subject_id], lazy="joined")
+    source: Mapped[Actor | None] = relationship(foreign_keys=[source_id], lazy="joined")
+
+
+class Event(Tracked, Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    date: Mapped[str | None] = mapped_column(String(10), index=True)   # YYYY, YYYY-MM or YYYY-MM-DD
+    precision: Mapped[str | None] = mapped_column(String(10))
+    location: Mapped[str | None] = mapped_column(String(300))
+    # Stages of one thing (a treaty signed, ratified, in force) share a series.
+    series: Mapped[str | None] = mapped_column(String(200), index=True)
+    # Where reporting documents disagree (a date, a count), what differs and where.
+    conflict: Mapped[str | None] = mapped_column(Text)
+    extractor_version: Mapped[str] = mapped_column(String(40))
+
+    actors: Mapped[list[Actor]] = relationship(secondary=event_actors, lazy="selectin", order_by=Actor.id)
+    mentions: Mapped[list[EventMention]] = relationship(
+        back_populates="event", cascade="all, delete-orphan", lazy="selectin",
+        order_by="(EventMention.document_id, EventMention.start_char)")
+
+
+class EventMention(Evidence, Base):
+    __tablename__ = "event_mentions"
+    __table_args__ = (UniqueConstraint("event_id", "document_id", "start_char", "end_char"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+
+    event: Mapped[Event] = relationship(back_populates="mentions")

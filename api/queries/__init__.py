@@ -1,0 +1,1 @@
+"""Read side: plain functions (session, filters, cursor, limit) -> rows. No Flask here."""

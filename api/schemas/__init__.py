@@ -1,0 +1,1 @@
+"""marshmallow schemas: the public contract and the source of openapi.yaml."""

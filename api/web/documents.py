@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from ..extensions import db
+from ..queries.documents import get_document, list_documents
+from ..schemas.documents import DocumentArgs, DocumentDetailSchema, DocumentPage
+from .base import Blueprint
+from .paging import envelope
+
+blp = Blueprint("documents", __name__, url_prefix="/v1/documents",
+                description="The articles facts were extracted from.")
+
+
+@blp.route("")
+class Documents(MethodView):
+    @blp.arguments(DocumentArgs, location="query", as_kwargs=True)
+    @blp.response(200, DocumentPage)
+    def get(self, per_page, cursor=None, updated_since=None):
+        """List documents, by id"""
+        page = list_documents(db.session, cursor=cursor, limit=per_page, updated_since=updated_since)
+        return envelope(page, per_page)
+
+
+@blp.route("/<string:document_id>")
+class DocumentItem(MethodView):
+    @blp.response(200, DocumentDetailSchema)
+    def get(self, document_id):
+        """One document, with its full text"""
+        return get_document(db.session, document_id) or abort(404, message=f"No document {document_id!r}")

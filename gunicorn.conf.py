@@ -1,0 +1,10 @@
+"""gunicorn settings: `gunicorn -c gunicorn.conf.py` serves the app factory."""
+import os
+
+wsgi_app = "api:create_app()"
+bind = os.environ.get("NEWSFACTS_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+accesslog = "-"
+errorlog = "-"
+# Workers import the app once, before forking; spaCy is never imported by the web side.
+preload_app = True
