@@ -1,9 +1,178 @@
-"""Actors: NER + gazetteer -> canonical actors with kinds, roles and mentions."""
+"""Actors: gazetteer + NER + demonym groups -> one canonical actor per real-world actor.
+
+Within a document: gazetteer surfaces map to their entry; person names are merged by
+spelling-insensitive key, bare surnames join the full name ("Peskov" -> "Dmitry Peskov"),
+acronyms join their expansion ("Armed Forces of Ukraine (AFU)"), titles become `role`.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from . import gazetteer as gz
+from .aliases import acronym, is_acronym, name_key, person_matches, slug
+from .mentions import Raw, _canonical_org, acronym_pairs, from_descriptors, from_entities, from_groups
 from .text import ParsedText
-from .types import Actor
+from .types import Actor, ActorMention, Span
+
+
+@dataclass
+class _Draft:
+    key: str
+    name: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None          # key
+    aliases: dict[str, None] = field(default_factory=dict)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    named: bool = False                     # named by a proper name, not only adjectivally
+    in_title_only: bool = True
+
+
+def _org_kind(name: str) -> str:
+    low = name.lower()
+    for cells in gz._rows("org_kinds.tsv"):
+        if re.search(rf"\b{re.escape(cells[0])}\b", low):
+            return cells[1].strip()
+    return "organization"
+
+
+def _entry_draft(key: str) -> _Draft:
+    e = gz.entries()[key]
+    return _Draft(key, e.name, e.kind, e.role, slug(e.affiliation) if e.affiliation else None)
+
+
+def _force_draft(country: str) -> _Draft:
+    """The armed force of a country: the gazetteer's, or "<Country> Armed Forces"."""
+    key = gz.armed_forces().get(country)
+    if key:
+        return _entry_draft(key)
+    name = f"{gz.entries()[country].name} Armed Forces"
+    return _Draft(slug(name), name, "armed_force", affiliation=country)
+
+
+class _Book:
+    """The drafts of one document, by key."""
+
+    def __init__(self) -> None:
+        self.drafts: dict[str, _Draft] = {}
+
+    def get(self, draft: _Draft) -> _Draft:
+        return self.drafts.setdefault(draft.key, draft)
+
+    def add(self, draft: _Draft, raw: Raw, in_title: bool = False) -> None:
+        d = self.get(draft)
+        d.mentions.append((raw.start, raw.end))
+        if raw.label != "ADJ":
+            d.named = True
+        if not in_title:
+            d.in_title_only = False
+        if raw.alias and raw.label != "ADJ" and name_key(raw.surface) != name_key(d.name) \
+                or raw.alias and raw.surface != d.name and raw.surface.replace("’", "'") != d.name \
+                and name_key(raw.surface) == name_key(d.name) and "-" in raw.surface:
+            d.aliases.setdefault(raw.surface)
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> None:
+    """Full names first, then bare surnames onto the most recent full name that ends (or starts) with it."""
+    by_surname = {}
+    for key, e in gz.entries().items():
+        if e.kind == "person":
+            by_surname.setdefault(name_key(e.name).split()[-1], []).append(key)
+    full: list[tuple[int, str, str]] = []     # (position, name, key)
+    for raw in sorted(raws, key=lambda r: r.start):
+        if raw.key:
+            d = book.get(_entry_draft(raw.key))
+            full.append((raw.start, d.name, d.key))
+        elif len(raw.surface.split()) >= 2:
+            full.append((raw.start, raw.surface, slug(raw.surface)))
+    for raw in sorted(raws, key=lambda r: r.start):
+        if raw.headline and name_key(raw.surface) not in body_keys:
+            continue
+        if raw.key:
+            d = _entry_draft(raw.key)
+        elif len(raw.surface.split()) >= 2:
+            d = book.drafts.get(slug(raw.surface)) or _Draft(slug(raw.surface), raw.surface, "person")
+        else:
+            near = [f for f in full if person_matches(raw.surface, f[1])]
+            near.sort(key=lambda f: (f[0] > raw.start, -f[0] if f[0] <= raw.start else f[0]))
+            if near:
+                d = book.drafts.get(near[0][2]) or _Draft(near[0][2], near[0][1], "person")
+            elif len(by_surname.get(name_key(raw.surface), ())) == 1:
+                d = _entry_draft(by_surname[name_key(raw.surface)][0])
+            else:
+                continue
+        book.add(d, raw, _in_any(raw.start, title_spans))
+        if raw.title and not book.drafts[d.key].role:
+            book.drafts[d.key].role = raw.title
+
+
+def _title_affiliation(title_span, raws: list[Raw], book: _Book) -> str | None:
+    """The actor named inside a person's title: "Kremlin spokesperson" -> kremlin, "Russian ..." -> russia."""
+    inside = [r for r in raws if r.key and title_span[0] <= r.start < title_span[1]]
+    for r in inside:
+        if r.label != "ADJ" and r.key in book.drafts and not book.drafts[r.key].in_title_only:
+            return r.key
+    for r in inside:
+        if r.key in gz.entries() and gz.entries()[r.key].kind == "country":
+            return r.key
+    return inside[0].key if inside else None
 
 
 def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
-    return ()
+    ents = from_entities(parsed)
+    groups = from_groups(parsed)
+    descs = from_descriptors(parsed, ents)
+    title_spans = [r.title_span for r in ents if r.title_span]
+    body_keys = {name_key(r.surface) for r in ents if not r.headline}
+    book = _Book()
+    persons = [r for r in ents if r.label == "PERSON" or r.key and gz.entries()[r.key].kind == "person"]
+    _persons(persons, book, body_keys, title_spans)
+    acr = {a: name_key(n) for n, a in acronym_pairs(parsed.text)}
+    for raw in ents:
+        if raw in persons or raw.headline and not raw.key and name_key(raw.surface) not in body_keys:
+            continue
+        in_title = _in_any(raw.start, title_spans)
+        if raw.key:
+            book.add(_entry_draft(raw.key), raw, in_title)
+        elif raw.label == "ORG":
+            target = next((d for d in book.drafts.values() if is_acronym(raw.surface) and (
+                acronym(d.name) == raw.surface or acr.get(raw.surface) == name_key(d.name))), None)
+            if target is None and is_acronym(raw.surface) and raw.surface in acr:
+                continue      # the expansion comes later in the same sentence and carries it
+            name = _canonical_org(raw.surface)
+            book.add(target or _Draft(slug(name), name, _org_kind(name)), raw, in_title)
+    for raw in groups + descs:
+        if raw.label == "GROUP":
+            book.add(_force_draft(raw.key), raw, _in_any(raw.start, title_spans))
+        elif raw.label == "DESC":
+            book.add(_entry_draft(raw.key), raw)
+        elif raw.key in book.drafts or raw.alias is False and raw.surface.split()[-1] not in raw.key:
+            book.add(_entry_draft(raw.key), raw, True)
+    for raw in ents:                                      # titles give roles and affiliations
+        if raw.title_span and raw.key is None and raw.label == "PERSON":
+            d = book.drafts.get(slug(raw.surface))
+            if d and not d.affiliation:
+                d.affiliation = _title_affiliation(raw.title_span, ents + groups, book)
+    return _finish(book, parsed.text)
+
+
+def _finish(book: _Book, text: str) -> tuple[Actor, ...]:
+    """Drop actors named only adjectivally or only inside someone's title; freeze the rest."""
+    keep = {k: d for k, d in book.drafts.items()
+            if d.named and not (d.in_title_only and k not in gz.entries())}
+    out = []
+    for d in keep.values():
+        aff = d.affiliation
+        while aff and aff not in keep and aff in book.drafts:     # a dropped org: its country instead
+            aff = book.drafts[aff].affiliation
+        if aff and aff not in keep:
+            aff = None
+        mentions = tuple(ActorMention(d.key, Span.of(text, s, e)) for s, e in sorted(set(d.mentions)))
+        aliases = tuple(a for a in d.aliases if a != d.name)
+        out.append(Actor(d.key, d.name, d.kind, aliases, d.role, aff, mentions))
+    return tuple(sorted(out, key=lambda a: a.mentions[0].span.start if a.mentions else 0))

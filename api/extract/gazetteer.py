@@ -1,0 +1,132 @@
+"""The gazetteer of well-known actors (data/countries.tsv, data/gazetteer.jsonl) and word lists.
+
+Data, not facts of any article: countries with official names, demonyms and the capitals news
+uses for the state speaking ("Moscow said"), plus governments, agencies, armed forces, news
+agencies and well-known leaders with their name variants.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib import resources
+
+from .aliases import slug
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    role: str | None = None
+    affiliation: str | None = None          # canonical name of another entry
+    demonyms: tuple[str, ...] = ()
+    capitals: tuple[str, ...] = ()
+    armed_force_of: str | None = None
+    ruling_party_of: str | None = None
+    key: str = field(default="")
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath(f"data/{name}").read_text(encoding="utf-8")
+
+
+def _rows(name: str):
+    for line in _data(name).splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _split(cell: str) -> tuple[str, ...]:
+    return tuple(p.strip() for p in cell.split("|") if p.strip())
+
+
+@lru_cache(maxsize=1)
+def entries() -> dict[str, Entry]:
+    """Every gazetteer entry by key (slug of the canonical name)."""
+    out: dict[str, Entry] = {}
+    for cells in _rows("countries.tsv"):
+        cells += [""] * (4 - len(cells))
+        name = cells[0].strip()
+        out[slug(name)] = Entry(name, "country", _split(cells[1]), demonyms=_split(cells[2]),
+                                capitals=_split(cells[3]), key=slug(name))
+    for line in _data("gazetteer.jsonl").splitlines():
+        if line.strip():
+            d = json.loads(line)
+            out[slug(d["name"])] = Entry(d["name"], d["kind"], tuple(d.get("aliases", ())), d.get("role"),
+                                         d.get("affiliation"), armed_force_of=d.get("armed_force_of"),
+                                         ruling_party_of=d.get("ruling_party_of"), key=slug(d["name"]))
+    return out
+
+
+def _variants(surface: str) -> set[str]:
+    """Spelling variants news uses for the same name: hyphen/space, straight/curly apostrophe."""
+    out = {surface}
+    if "-" in surface:
+        out.add(surface.replace("-", " "))
+    if "'" in surface or "’" in surface:
+        out |= {surface.replace("'", "’"), surface.replace("’", "'")}
+    return out
+
+
+@lru_cache(maxsize=1)
+def surface_index() -> dict[str, str]:
+    """Surface form -> entry key, for names, aliases and capitals (not demonyms)."""
+    idx: dict[str, str] = {}
+    for key, e in entries().items():
+        for s in (e.name, *e.aliases, *e.capitals):
+            for v in _variants(s):
+                idx.setdefault(v, key)
+    return idx
+
+
+_LABEL = {"country": "GPE", "person": "PERSON"}
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler patterns: every gazetteer surface, labelled like spaCy's NER, id = entry key."""
+    ents = entries()
+    return [{"label": _LABEL.get(ents[key].kind, "ORG"), "pattern": surface, "id": key}
+            for surface, key in surface_index().items()]
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """"North Korean" -> "north-korea"."""
+    return {d: key for key, e in entries().items() for d in e.demonyms}
+
+
+@lru_cache(maxsize=1)
+def armed_forces() -> dict[str, str]:
+    """country key -> key of its armed force entry."""
+    return {slug(e.armed_force_of): key for key, e in entries().items() if e.armed_force_of}
+
+
+@lru_cache(maxsize=1)
+def ruling_parties() -> dict[str, str]:
+    return {slug(e.ruling_party_of): key for key, e in entries().items() if e.ruling_party_of}
+
+
+@lru_cache(maxsize=1)
+def groups() -> dict[str, tuple[str, bool]]:
+    """Noun after a demonym -> (what the group stands for, whether the surface is a name)."""
+    return {c[0]: (c[1], c[2].strip() == "yes") for c in _rows("groups.tsv")}
+
+
+@cache
+def words(name: str) -> frozenset[str]:
+    return frozenset(w for cells in _rows(name) for w in cells[0].split())
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> dict[str, str | None]:
+    """Verb form -> required particle ("pointed" -> "to") or None."""
+    out: dict[str, str | None] = {}
+    for line in _data("reporting_verbs.txt").splitlines():
+        if line.startswith("#"):
+            continue
+        for form in line.split():
+            verb, _, particle = form.partition("+")
+            out[verb] = particle or None
+    return out
