@@ -159,5 +159,7 @@ class Writer:
                 row.revision = self.revision
             have = {a.id for a in row.actors}
             row.actors.extend(self.session.get(Actor, i) for i in sorted(ids - have))
-            row.mentions.append(EventMention(**self._evidence(doc_id, e.evidence, extraction.version)))
+            mention = self._evidence(doc_id, e.evidence, extraction.version)
+            del mention["revision"]   # mentions are written once; the event carries the revision
+            row.mentions.append(EventMention(**mention))
             self.session.flush()

@@ -19,6 +19,11 @@ class Evidence:
     evidence_text: Mapped[str] = mapped_column(Text)
     extractor_version: Mapped[str] = mapped_column(String(40))
 
+    @property
+    def evidence(self) -> Evidence:
+        """The row itself: EvidenceSchema reads document_id, start_char, end_char, evidence_text."""
+        return self
+
     @declared_attr
     def document_id(cls) -> Mapped[str]:
         return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)

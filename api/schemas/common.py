@@ -10,11 +10,15 @@ class ActorRefSchema(Schema):
 
 
 class EvidenceSchema(Schema):
-    document = fields.String(required=True, metadata={"description": "Document id",
-                                                      "example": "000_90bd47314c1e82cc"})
-    start = fields.Integer(required=True, metadata={"description": "Offset in code points, inclusive"})
-    end = fields.Integer(required=True, metadata={"description": "Offset in code points, exclusive"})
-    text = fields.String(required=True, metadata={"description": "Exactly document.text[start:end]"})
+    """Where a fact stands: text == document.text[start:end], offsets in Unicode code points."""
+    document = fields.String(required=True, attribute="document_id",
+                             metadata={"description": "Document id", "example": "000_90bd47314c1e82cc"})
+    start = fields.Integer(required=True, attribute="start_char",
+                           metadata={"description": "Offset in code points, inclusive", "example": 412})
+    end = fields.Integer(required=True, attribute="end_char",
+                         metadata={"description": "Offset in code points, exclusive", "example": 450})
+    text = fields.String(required=True, attribute="evidence_text",
+                         metadata={"description": "Exactly document.text[start:end]"})
 
 
 class LinksSchema(Schema):

@@ -5,7 +5,7 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask, rest_api) -> None:
-    from . import documents, health
+    from . import actors, documents, events, figures, health, statements
 
-    for module in (health, documents):
+    for module in (health, actors, statements, figures, events, documents):
         rest_api.register_blueprint(module.blp)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from marshmallow import fields, validate
+
+from ..extract.types import ACTOR_KINDS
+from .common import ActorRefSchema, PageArgs, Schema, page_schema
+
+
+class ActorSchema(Schema):
+    id = fields.String(required=True, metadata={"description": "Readable, stable slug",
+                                                "example": "kim-jong-un"})
+    name = fields.String(required=True, metadata={"example": "Kim Jong Un"})
+    kind = fields.String(required=True, validate=validate.OneOf(ACTOR_KINDS), metadata={"example": "person"})
+    aliases = fields.Method("alias_names", required=True, metadata={
+        "type": "array", "items": {"type": "string"},
+        "description": "Every other name the corpus uses for this actor", "example": ["Kim Jong-un"]})
+    role = fields.String(allow_none=True, metadata={"example": "North Korean leader"})
+    affiliation = fields.Nested(ActorRefSchema, allow_none=True)
+    revision = fields.Integer(metadata={"description": "Data revision that last wrote it"})
+
+    def alias_names(self, actor) -> list[str]:
+        return [a.name for a in actor.aliases if a.name != actor.name]
+
+
+ActorPage = page_schema(ActorSchema, "ActorPage")
+
+
+class ActorArgs(PageArgs):
+    kind = fields.String(validate=validate.OneOf(ACTOR_KINDS), metadata={"description": "Only this kind"})
+    q = fields.String(validate=validate.Length(1, 200),
+                      metadata={"description": "Name or alias contains this (case-insensitive)"})

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from ..extensions import db
+from ..queries.actors import get_actor, list_actors
+from ..queries.facts import list_events, list_figures, list_statements
+from ..schemas.actors import ActorArgs, ActorPage, ActorSchema
+from ..schemas.common import PageArgs
+from ..schemas.events import EventPage
+from ..schemas.figures import FigurePage
+from ..schemas.statements import StatementPage
+from .base import Blueprint
+from .paging import envelope
+
+blp = Blueprint("actors", __name__, url_prefix="/v1/actors",
+                description="People, states, organisations, armed forces and media: one per real actor.")
+
+
+def actor_or_404(actor_id: str):
+    return get_actor(db.session, actor_id) or abort(404, message=f"No actor {actor_id!r}")
+
+
+@blp.route("")
+class Actors(MethodView):
+    @blp.arguments(ActorArgs, location="query", as_kwargs=True)
+    @blp.response(200, ActorPage)
+    def get(self, per_page, cursor=None, **filters):
+        """List actors, by id"""
+        return envelope(list_actors(db.session, cursor=cursor, limit=per_page, **filters), per_page)
+
+
+@blp.route("/<string:actor_id>")
+class ActorItem(MethodView):
+    @blp.response(200, ActorSchema)
+    def get(self, actor_id):
+        """One actor, with its aliases"""
+        return actor_or_404(actor_id)
+
+
+@blp.route("/<string:actor_id>/statements")
+class ActorStatements(MethodView):
+    @blp.arguments(PageArgs, location="query", as_kwargs=True)
+    @blp.response(200, StatementPage)
+    def get(self, actor_id, per_page, cursor=None, **filters):
+        """Statements the actor made or that are about the actor"""
+        actor_or_404(actor_id)
+        page = list_statements(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
+        return envelope(page, per_page)
+
+
+@blp.route("/<string:actor_id>/figures")
+class ActorFigures(MethodView):
+    @blp.arguments(PageArgs, location="query", as_kwargs=True)
+    @blp.response(200, FigurePage)
+    def get(self, actor_id, per_page, cursor=None, **filters):
+        """Figures whose subject or source is the actor"""
+        actor_or_404(actor_id)
+        page = list_figures(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
+        return envelope(page, per_page)
+
+
+@blp.route("/<string:actor_id>/events")
+class ActorEvents(MethodView):
+    @blp.arguments(PageArgs, location="query", as_kwargs=True)
+    @blp.response(200, EventPage)
+    def get(self, actor_id, per_page, cursor=None, **filters):
+        """Events the actor took part in"""
+        actor_or_404(actor_id)
+        return envelope(list_events(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters),
+                        per_page)

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from ..extensions import db
+from ..models import Event
+from ..queries.facts import list_events
+from ..schemas.events import EventArgs, EventPage, EventSchema
+from .base import Blueprint
+from .paging import envelope
+
+blp = Blueprint("events", __name__, url_prefix="/v1/events",
+                description="Things that happened, merged across the documents that report them.")
+
+
+@blp.route("")
+class Events(MethodView):
+    @blp.arguments(EventArgs, location="query", as_kwargs=True)
+    @blp.response(200, EventPage)
+    def get(self, per_page, cursor=None, **filters):
+        """List events, by id"""
+        return envelope(list_events(db.session, cursor=cursor, limit=per_page, **filters), per_page)
+
+
+@blp.route("/<int:event_id>")
+class EventItem(MethodView):
+    @blp.response(200, EventSchema)
+    def get(self, event_id):
+        """One event"""
+        return db.session.get(Event, event_id) or abort(404, message=f"No event {event_id}")

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from flask.views import MethodView
+from flask_smorest import abort
+
+from ..extensions import db
+from ..models import Figure
+from ..queries.facts import list_figures
+from ..schemas.figures import FigureArgs, FigurePage, FigureSchema
+from .base import Blueprint
+from .paging import envelope
+
+blp = Blueprint("figures", __name__, url_prefix="/v1/figures",
+                description="Numbers with what they count, whose they are and who asserts them.")
+
+
+@blp.route("")
+class Figures(MethodView):
+    @blp.arguments(FigureArgs, location="query", as_kwargs=True)
+    @blp.response(200, FigurePage)
+    def get(self, per_page, cursor=None, **filters):
+        """List figures, by id"""
+        return envelope(list_figures(db.session, cursor=cursor, limit=per_page, **filters), per_page)
+
+
+@blp.route("/<int:figure_id>")
+class FigureItem(MethodView):
+    @blp.response(200, FigureSchema)
+    def get(self, figure_id):
+        """One figure"""
+        return db.session.get(Figure, figure_id) or abort(404, message=f"No figure {figure_id}")
