@@ -1,9 +1,191 @@
-"""Events: treaty stages, summits, military operations, confirmations and pledges, dated."""
+"""Events: treaty stages, summits, military operations, confirmations and pledges, dated.
+
+Triggers (data/event_triggers.tsv) are found sentence by sentence, outside quotation marks;
+each takes the nearest date of its sentence unless another trigger stands between them, and
+the actors named in its sentence. One event per document per real event: mentions of the
+same kind with compatible dates and shared participants collapse into the best-dated one.
+"""
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from . import dates
 from .text import ParsedText
-from .types import Actor, Event
+from .types import Actor, Event, Span
+
+DATA = Path(__file__).with_name("data")
+TRIGGERS = [(k, re.compile(rx, re.I)) for k, rx in
+            (ln.split("\t") for ln in (DATA / "event_triggers.tsv").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#"))]
+TITLES = {"treaty_signed": "treaty signed", "treaty_ratified": "treaty ratified",
+          "treaty_in_force": "treaty enters into force", "summit": "summit", "invasion": "invasion",
+          "incursion": "incursion", "deployment": "troop deployment", "offensive": "offensive",
+          "liberation": "territory liberated", "casualties": "casualties",
+          "confirmation": "official confirmation", "pledge": "pledge", "other": "event"}
+TREATY = ("treaty_signed", "treaty_ratified", "treaty_in_force")
+SPEECH_KINDS = ("pledge", "confirmation")
+QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
+NEGATED = re.compile(r"\b(?:not|never|no|refrained from|declined to|refused to|denied|without|any new|"
+                     r"future|possible|potential|could|would|may|might)\s+(?:\w+\s+){0,2}$", re.I)
+SPEECH_NEAR = re.compile(r"\b(?:statement|said|says|told|announced|remarks|interview|briefing|published|"
+                         r"released|issued)\b", re.I)
+META_DATE = re.compile(r"\b(?:updated|posted|published|last modified)\s+(?:on\s+)?$", re.I)
+DEFINITE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
+REGIONAL = re.compile(r"\b(?:region|oblast|province|area|district|border|territor\w*)\b", re.I)
+PLACE = re.compile(r"\b(?:in|into|to|from|of|around)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){0,2}"
+                   r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Aa]rea)|[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)")
+PRESENT = re.compile(r"\b(?:advance|advancing|ongoing|continues?|are\s+\w+ing|is\s+\w+ing)\b", re.I)
+BACKREF = re.compile(r"^\W*(?:at that time|at the time|then)\b", re.I)
+LAW = re.compile(r"\b(?:law|decree|bill)\b", re.I)
 
 
 def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, ...]:
-    return ()
+    text = parsed.text
+    mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.span.start)
+    kinds = {a.key: a.kind for a in actors}
+    found: list[Event] = []
+    prev_dates: list = []
+    pending: list[int] = []        # undated events of the previous sentence, for an orphan date
+    for sent in parsed.sentences:
+        if sent.role != "body":
+            continue
+        s, e = sent.span.start, sent.span.end
+        quoted = [(m.start() + s, m.end() + s) for m in QUOTES.finditer(text[s:e])]
+        hits = _triggers(text, s, e, quoted)
+        ds = dates.find_dates(text, s, e, parsed.published)
+        claimed = set()
+        new_idx = []
+        for i, (kind, a, b) in enumerate(hits):
+            d = _date_for(text, kind, a, b, hits, i, ds)
+            if d is None and BACKREF.match(text[s:a]) and prev_dates:
+                d = prev_dates[-1]
+            if d is not None:
+                claimed.add(d)
+            date_val, prec = (d.value, d.precision) if d else (None, None)
+            if d is None and kind == "offensive" and PRESENT.search(text[a:b + 40]) and parsed.published:
+                date_val, prec = dates.fmt(parsed.published, "month"), "month"   # ongoing at publication
+            if kind == "invasion" and REGIONAL.search(text[max(s, a - 40):b + 40]):
+                kind = "incursion"
+            who = [m.actor for m in mentions if s <= m.span.start and m.span.end <= e]
+            parts = tuple(dict.fromkeys(who))
+            place = _place(text, a, e, kinds)
+            series = _series(kind, parts, kinds, text[s:e])
+            ev_start, ev_end = _evidence(text, s, e, a, b, d)
+            found.append(Event(kind=kind, title=_title(kind, parts, place),
+                               evidence=Span.of(text, ev_start, ev_end), date=date_val, precision=prec, location=place, actors=parts, series=series))
+            new_idx.append(len(found) - 1)
+        orphans = [d for d in ds if d not in claimed]
+        if orphans and pending and not hits:
+            for i in pending:   # "X signed a law ... The decree, published on Saturday, ..."
+                found[i] = _with_date(found[i], orphans[0])
+        elif orphans and pending and hits:
+            i = pending[0]
+            found[i] = _with_date(found[i], orphans[0])
+        pending = [i for i in new_idx if found[i].date is None]
+        prev_dates = ds or prev_dates
+    return tuple(_dedupe(found))
+
+
+def _with_date(ev: Event, d) -> Event:
+    from dataclasses import replace
+    return replace(ev, date=d.value, precision=d.precision)
+
+
+def _triggers(text, s, e, quoted):
+    hits, taken = [], []
+    for kind, rx in TRIGGERS:
+        for m in rx.finditer(text, s, e):
+            a, b = m.span()
+            if any(x <= a < y for x, y in quoted) or any(x < b and a < y for x, y in taken):
+                continue
+            if NEGATED.search(text[max(s, a - 30):a]):
+                continue
+            taken.append((a, b))
+            hits.append((kind, a, b))
+    hits.sort(key=lambda h: h[1])
+    return hits
+
+
+def _date_for(text, kind, a, b, hits, i, ds):
+    best, best_dist = None, None
+    for d in ds:
+        ds_, de = d.span.start, d.span.end
+        lo, hi = (de, a) if de <= a else (b, ds_)
+        if any(lo <= h[1] < hi for j, h in enumerate(hits) if j != i):
+            continue   # another trigger stands between: the date is its own
+        if META_DATE.search(text[max(0, ds_ - 20):ds_]):
+            continue   # "(Updated on 26 April)": when the page changed, not when anything happened
+        if kind not in SPEECH_KINDS and SPEECH_NEAR.search(text[max(0, ds_ - 16):de + 12]):
+            continue   # "in a Monday statement": the date of the telling, not of the event
+        if de <= a and DEFINITE.search(text[max(0, a - 40):a]):
+            continue   # "the incursion" names a known event: only its own modifier dates it
+        dist = lo - hi if de <= a else ds_ - b
+        dist = abs(dist)
+        if best_dist is None or dist < best_dist:
+            best, best_dist = d, dist
+    return best
+
+
+def _place(text, a, e, kinds):
+    m = PLACE.search(text, a, e)
+    if m and m.start() - a < 80:
+        name = m.group(1).strip()
+        return name
+    return None
+
+
+def _series(kind, parts, kinds, sentence):
+    """Stages of one treaty share a series: the parties' countries + 'treaty'."""
+    if kind not in TREATY:
+        return None
+    countries = sorted(k for k in parts if kinds.get(k) == "country")
+    del countries   # documents name the parties differently; participants are matched apart
+    base = "treaty"
+    if kind == "treaty_ratified" and LAW.search(sentence):
+        return base + "/law"   # a head of state signing the ratification law is its own stage
+    return base
+
+
+def _evidence(text, s, e, a, b, d):
+    """The clause around the trigger, stretched to take in its date."""
+    lo, hi = min(a, d.span.start) if d else a, max(b, d.span.end) if d else b
+    start = s
+    for m in re.finditer(r"[.;:]\s|,\s(?=(?:which|while|but|and|with)\b)", text[s:lo]):
+        start = s + m.end()
+    end = e
+    m = re.search(r"[.;:](?:\s|$)|,\s", text[hi:e])
+    if m:
+        end = hi + m.start()
+    return start, max(end, hi)
+
+
+def _title(kind, parts, place):
+    head = TITLES.get(kind, kind)
+    return f"{head.capitalize()}" + (f" ({place})" if place else "")
+
+
+def _compatible(x: str | None, y: str | None) -> bool:
+    return not x or not y or x.startswith(y) or y.startswith(x)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    out: list[Event] = []
+    for ev in events:
+        for i, kept in enumerate(out):
+            same = (kept.kind == ev.kind and _compatible(kept.date, ev.date)
+                    and (kept.series == ev.series if kept.series and ev.series else True)
+                    and (set(kept.actors) & set(ev.actors) or not kept.actors or not ev.actors
+                         or kept.location and kept.location == ev.location))
+            if same and ev.kind in SPEECH_KINDS and kept.actors and ev.actors and kept.date != ev.date:
+                same = kept.actors[0] == ev.actors[0]   # two pledges by different speakers
+            if same:
+                if len(ev.date or "") > len(kept.date or ""):
+                    out[i] = ev
+                break
+        else:
+            out.append(ev)
+    return out
+
+
+__all__ = ["find_events"]

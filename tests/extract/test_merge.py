@@ -1,0 +1,52 @@
+"""Cross-document event matching: one event reported by two documents is one event."""
+import pytest
+
+from api.extract.merge import StoredEvent, match_event, pick_date
+from api.extract.types import Event, Span
+
+EV = Span(0, 4, "text")
+
+
+def ev(kind, date, actors=("freedonia",), series=None):
+    return Event(kind=kind, title=kind, evidence=EV, date=date, precision=None, actors=actors, series=series)
+
+
+def test_two_documents_merge_into_one_event_with_two_mentions():
+    stored, mentions = [], {}
+    for doc, event in (("a", ev("summit", "2024-06", ("freedonia", "sylvania"))),
+                       ("b", ev("summit", "2024", ("sylvania",)))):
+        sid, conflict = match_event(event, frozenset(event.actors), stored)
+        assert conflict is None
+        if sid is None:
+            sid = len(stored)
+            stored.append(StoredEvent(sid, event.kind, event.date, frozenset(event.actors), event.series))
+        mentions.setdefault(sid, []).append(doc)
+    assert mentions == {0: ["a", "b"]}
+
+
+@pytest.mark.parametrize("stored,event,expected", [
+    (StoredEvent(1, "pledge", "2025-04-27", frozenset({"freedonia"}), None), ev("pledge", "2025-04-28"),
+     (1, "date: 2025-04-27 vs 2025-04-28")),
+    (StoredEvent(1, "pledge", "2025-04-24", frozenset({"freedonia"}), None), ev("pledge", "2025-04-28"),
+     (None, None)),
+    (StoredEvent(1, "summit", "2024-06", frozenset({"freedonia"}), None),
+     ev("invasion", "2024-06"), (None, None)),
+    (StoredEvent(1, "treaty_ratified", "2024-11", frozenset({"freedonia"}), "treaty"),
+     ev("treaty_ratified", "2024-11-09", series="treaty/law"), (None, None)),
+    (StoredEvent(1, "deployment", None, frozenset({"freedonia"}), None),
+     ev("deployment", "2025-01"), (1, None)),
+    (StoredEvent(1, "incursion", "2024-08", frozenset({"gondor"}), None),
+     ev("incursion", "2024-08"), (1, None)),
+    (StoredEvent(1, "incursion", None, frozenset({"gondor"}), None), ev("incursion", None), (None, None)),
+])
+def test_match_rules(stored, event, expected):
+    assert match_event(event, frozenset(event.actors), [stored]) == expected
+
+
+@pytest.mark.parametrize("dates,expected", [
+    ([("2024", "year"), ("2024-06", "month"), (None, None)], ("2024-06", "month")),
+    ([("2025-04-27", "day"), ("2025-04-28", "day"), ("2025-04-28", "day")], ("2025-04-28", "day")),
+    ([(None, None)], (None, None)),
+])
+def test_pick_date(dates, expected):
+    assert pick_date(dates) == expected
