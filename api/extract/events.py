@@ -73,7 +73,8 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
             series = _series(kind, parts, kinds, text[s:e])
             ev_start, ev_end = _evidence(text, s, e, a, b, d)
             found.append(Event(kind=kind, title=_title(kind, parts, place),
-                               evidence=Span.of(text, ev_start, ev_end), date=date_val, precision=prec, location=place, actors=parts, series=series))
+                               evidence=Span.of(text, ev_start, ev_end), date=date_val,
+                               precision=prec, location=place, actors=parts, series=series))
             new_idx.append(len(found) - 1)
         orphans = [d for d in ds if d not in claimed]
         if orphans and pending and not hits:
