@@ -70,9 +70,9 @@ def is_reporting(tok) -> bool:
 
 def subject(tok):
     """The subject a reporting verb reports for (through conj, participles, "quoted X as saying")."""
-    for c in tok.children:
-        if c.dep_ in _SUBJECT_DEPS:
-            return c
+    subs = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
+    if subs:
+        return subs[-1]          # "Chief of the General Staff Valery Gerasimov acknowledged": the name
     if tok.lower_ in ("saying", "say") and tok.head.lower_ == "as" or tok.head.lower_ in ("quoted", "cited"):
         quoted = tok.head if tok.head.lower_ in ("quoted", "cited") else tok.head.head
         return next((c for c in quoted.children if c.dep_ == "dobj"), None)
@@ -118,6 +118,8 @@ def actors_of(subj, index: MentionIndex, last_speaker: str | None) -> list[str]:
                 key = index.last_before(h.idx, lambda a: a.kind == "person")
         if key is None:
             key = _descriptor(h, index)
+        if key is not None and h.pos_ == "NOUN" and any(t.dep_ == "conj" for t in h.subtree if t.i < h.i):
+            out.extend(k for k in index.at(h.left_edge.idx, h.idx + len(h)) if k not in out)
         if key is None and h.pos_ in ("NOUN", "PROPN"):
             found = index.at(h.left_edge.idx, h.idx + len(h))       # "DPRK and Russian officials"
             preps = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")]

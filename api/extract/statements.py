@@ -109,15 +109,22 @@ def _reported(c: _Collector, sent_s: int, sent_e: int, quotes: list[Quote]) -> l
         else:
             subj = subject(tok)
             speakers = actors_of(subj, c.index, c.last_speaker)
+            if subj is None and tok.dep_ == "ROOT":          # a broken parse: the first name before the verb
+                named = [k for k in c.index.at(sent_s, tok.idx) if c.index.by_key[k].kind != "country"]
+                speakers = named[:1]
             s, e = _clause(tok, subj, sent_s, sent_e)
         if speakers:
             found.append([speakers, s, e, tok, subj])
     keep = []
     for f in found:
         tok = f[3]
+        tail = c.text[tok.idx + len(tok):sent_e]
+        if tok.tag_ in ("VBD", "VBZ", "VBP") and len(tail.split()) <= 3 and any(
+                g[0] != f[0] and g[3].i < tok.i and g[1] <= tok.idx < g[2] for g in found):
+            continue                       # a trailing relay: "X said ..., Vedomosti reported"
         inner = [g for g in found if g is not f and g[3].i in {t.i for t in tok.subtree}]
-        if any(g[0] != f[0] and g[3].dep_ in ("ccomp", "parataxis") for g in inner):
-            continue                                         # a relay: "X said ..., Vedomosti reported"
+        if any(g[0] != f[0] and g[3].dep_ == "ccomp" and g[3].head is tok for g in inner):
+            continue                                         # a relay: "KCNA reported X said ..."
         if any(g[0] == f[0] and tok.i in {t.i for t in g[3].subtree} for g in found if g is not f):
             continue                                         # coordinated verb of the same speaker
         for g in found:                                      # stop before another speaker's attribution
