@@ -33,16 +33,16 @@ def match_keys(actor) -> set[str]:
 
 
 def stored_event(row: Event) -> merge.StoredEvent:
-    return merge.StoredEvent(id=row.id, kind=row.kind, date=row.date,
-                             actors=frozenset(a.id for a in row.actors), series=row.series)
+    return merge.StoredEvent(id=row.id, kind=row.kind, date=row.date, series=row.series,
+                             actors=frozenset(a.id for a in row.actors), location=row.location)
 
 
-def refine_event(row: Event, e) -> None:
-    """A later report may date the event more precisely, or name its place."""
-    if e.date and (not row.date or (len(e.date) > len(row.date) and e.date.startswith(row.date))):
-        row.date, row.precision = e.date, e.precision
-    row.location = row.location or e.location
-    row.series = row.series or e.series
+def settle_event(row: Event, conflict: str | None) -> None:
+    """After a new mention: the date most mentions support, and where they disagree, who says what."""
+    row.date, row.precision = merge.pick_date([(m.reported_date, m.reported_precision) for m in row.mentions])
+    if conflict or row.conflict:
+        said = [f"{m.document_id} says {m.reported_date}" for m in row.mentions if m.reported_date]
+        row.conflict = "date differs: " + ", ".join(said)
 
 
 class Writer:
@@ -148,18 +148,17 @@ class Writer:
             match_id, conflict = merge.match_event(e, ids, [stored_event(row) for row in stored])
             row = self.session.get(Event, match_id) if match_id is not None else None
             if row is None:
-                row = Event(kind=e.kind, title=e.title, date=e.date, precision=e.precision,
-                            location=e.location, series=e.series, extractor_version=extraction.version,
-                            revision=self.revision)
+                row = Event(kind=e.kind, title=e.title, location=e.location, series=e.series,
+                            extractor_version=extraction.version, revision=self.revision)
                 self.session.add(row)
             else:
-                refine_event(row, e)
-                if conflict:
-                    row.conflict = f"{row.conflict}; {conflict}" if row.conflict else conflict
+                row.location = row.location or e.location
+                row.series = row.series or e.series
                 row.revision = self.revision
             have = {a.id for a in row.actors}
             row.actors.extend(self.session.get(Actor, i) for i in sorted(ids - have))
             mention = self._evidence(doc_id, e.evidence, extraction.version)
             del mention["revision"]   # mentions are written once; the event carries the revision
-            row.mentions.append(EventMention(**mention))
+            row.mentions.append(EventMention(reported_date=e.date, reported_precision=e.precision, **mention))
+            settle_event(row, conflict)
             self.session.flush()

@@ -107,5 +107,8 @@ class EventMention(Evidence, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    # What this document says the date is; the event shows the date most mentions support.
+    reported_date: Mapped[str | None] = mapped_column(String(10))
+    reported_precision: Mapped[str | None] = mapped_column(String(10))
 
     event: Mapped[Event] = relationship(back_populates="mentions")
