@@ -6,6 +6,7 @@ marks without their closing punctuation; indirect: the reported clause).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import dates
 from .quotes import Quote, find_quotes, first_person, is_standalone
@@ -169,6 +170,8 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
         if not quotes and prev_speaker and _block_quote(c, para, sents, prev_opens):
             s, e = _trim(text, para.start, para.end)
             c.add(prev_speaker, "direct", s, e, (para.start, para.end), [])
+            if c.out[before:] and c.out[-1].said_on is None and before:   # dated by the opening paragraph
+                c.out[-1] = replace(c.out[-1], said_on=c.out[before - 1].said_on)
         else:
             for st in sents:
                 mine = [q for q in quotes if st.span.start <= q.outer[0] < st.span.end]

@@ -18,7 +18,7 @@ from .types import Span
 BOILERPLATE = re.compile(r"^(also read|others are reading now|read more|related|recommended|"
                          r"advertisement|share this|follow us|subscribe|click here|watch)\b", re.I)
 BYLINE = re.compile(r"^(?:by\s+)?[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}"
-                    r"(?: for | \| | - )[A-Z][\w .&'’-]+$|^by\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
+                    r"(?: for | \| | - )[A-Z][\w .&'’-]+$|^[Bb]y\s+[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}$")
 ELLIPSIS = re.compile(r"(?:\.\.\.|…)\s*$")
 _WS = re.compile(r"\s+")
 
