@@ -12,7 +12,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..extract import merge
+from ..extract import aliases, merge
 from ..extract.types import Extraction, Span
 from ..models import Actor, ActorAlias, ActorMention, Event, EventMention, Figure, Statement
 
@@ -25,11 +25,6 @@ def slugify(name: str) -> str:
 
 def quotes(text: str, span: Span) -> bool:
     return 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
-
-
-def match_keys(actor) -> set[str]:
-    """Keys under which another document's actor counts as this one."""
-    return {merge.name_key(n) for n in (actor.name, *actor.aliases)}
 
 
 def stored_event(row: Event) -> merge.StoredEvent:
@@ -74,7 +69,7 @@ class Writer:
         ids: dict[str, str] = {}
         rows: dict[str, Actor] = {}
         for a in extraction.actors:
-            row = self._find_actor(match_keys(a))
+            row = self._find_actor(aliases.match_keys(a))
             if row is None:
                 row = Actor(id=self._new_actor_id(a.name), name=a.name, kind=a.kind, role=a.role,
                             revision=self.revision)
