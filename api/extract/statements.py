@@ -87,13 +87,12 @@ def _according(tok, c: _Collector, s: int, e: int):
     return speakers, s, tok.idx
 
 
-def _clause(tok, subj, s: int, e: int) -> tuple[int, int]:
+def _clause(tok, subj, s: int, e: int, text: str) -> tuple[int, int]:
     """Where a verb's reported clause lies: its ccomp, what follows it, or what precedes its subject."""
     ccomp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     start = ccomp.left_edge.idx if ccomp is not None else tok.idx + len(tok)
     if tok.i + 1 < len(tok.doc) and tok.nbor().dep_ in ("prt", "prep") and ccomp is None:
         start = tok.nbor().idx + len(tok.nbor())
-    text = tok.doc.text
     if not text[start:e].strip(_TRAIL + "”\"") and subj is not None and subj.i < tok.i:
         return s, subj.left_edge.idx
     return start, e
@@ -113,7 +112,7 @@ def _reported(c: _Collector, sent_s: int, sent_e: int, quotes: list[Quote]) -> l
             if subj is None and tok.dep_ == "ROOT":          # a broken parse: the first name before the verb
                 named = [k for k in c.index.at(sent_s, tok.idx) if c.index.by_key[k].kind != "country"]
                 speakers = named[:1]
-            s, e = _clause(tok, subj, sent_s, sent_e)
+            s, e = _clause(tok, subj, sent_s, sent_e, c.text)   # Doc.text is rebuilt per call
         if speakers:
             found.append([speakers, s, e, tok, subj])
     keep = []
