@@ -56,7 +56,8 @@ def is_reporting(tok) -> bool:
     """A reporting verb ("said", "pointed to", "called for"), not negated or under "refrained from"."""
     verbs = gz.reporting_verbs()
     low = tok.lower_
-    if low not in verbs or not (tok.tag_.startswith("VB") or tok.tag_ in ("MD", "")):   # "" on a blank pipeline
+    verbal = tok.tag_.startswith("VB") or tok.tag_ in ("MD", "")     # "": a blank pipeline has no tags
+    if low not in verbs or not verbal:
         if not (low in verbs and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that"):
             return False
     particle = verbs[low]
@@ -118,7 +119,8 @@ def actors_of(subj, index: MentionIndex, last_speaker: str | None) -> list[str]:
                 key = index.last_before(h.idx, lambda a: a.kind == "person")
         if key is None:
             key = _descriptor(h, index)
-        if key is not None and h.tag_ in ("NN", "NNS") and any(t.dep_ == "conj" for t in h.subtree if t.i < h.i):
+        common_noun = h.tag_ in ("NN", "NNS")
+        if key is not None and common_noun and any(t.dep_ == "conj" for t in h.subtree if t.i < h.i):
             out.extend(k for k in index.at(h.left_edge.idx, h.idx + len(h)) if k not in out)
         if key is None and h.tag_.startswith("NN"):
             found = index.at(h.left_edge.idx, h.idx + len(h))       # "DPRK and Russian officials"
