@@ -4,6 +4,7 @@ Extraction is pure (text in, frozen dataclasses out), so workers need nothing bu
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -40,5 +41,9 @@ def extract_all(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
     if n == 1:
         yield from map(_extract, jobs)
         return
-    with ProcessPoolExecutor(max_workers=n, initializer=_warm) as pool:
+    # Load the model before forking: the workers share it copy-on-write instead of each loading it.
+    _warm()
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods()
+                                          else None)
+    with ProcessPoolExecutor(max_workers=n, mp_context=context, initializer=_warm) as pool:
         yield from pool.map(_extract, jobs, chunksize=max(1, min(8, len(jobs) // (4 * n))))
