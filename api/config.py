@@ -38,3 +38,11 @@ class Config:
         },
         "servers": [{"url": "/", "description": "this server"}],
     }
+    # Answers may be cached, but only used after revalidating (a cheap 304 while nothing changed).
+    API_CACHE_CONTROL = os.environ.get("NEWSFACTS_CACHE_CONTROL", "public, no-cache")
+    # Any origin may read the API from a browser (flask-cors); writes do not exist.
+    CORS_RESOURCES = {r"/v1/*": {"origins": "*"}}
+    CORS_METHODS = ["GET", "HEAD", "OPTIONS"]
+    CORS_ALLOW_HEADERS = ["Accept", "If-None-Match", "If-Modified-Since", "X-Request-ID"]
+    CORS_EXPOSE_HEADERS = ["ETag", "Last-Modified", "Link", "X-Request-ID"]
+    CORS_MAX_AGE = 86400

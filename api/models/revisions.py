@@ -1,10 +1,12 @@
 """The data revision: one counter that every write bumps, so clients can ask what changed since N."""
 from __future__ import annotations
 
-from sqlalchemy import BigInteger, Integer, select, update
+from datetime import UTC, datetime
+
+from sqlalchemy import BigInteger, DateTime, Integer, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from .base import Base
+from .base import Base, utcnow
 
 
 class DataRevision(Base):
@@ -12,20 +14,34 @@ class DataRevision(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+    # When the current value was reached: the API's Last-Modified. Null before the first bump.
+    changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 def current_revision(session: Session) -> int:
     return session.scalar(select(DataRevision.value).where(DataRevision.id == 1)) or 0
 
 
+def revision_state(session: Session) -> tuple[int, datetime | None]:
+    """(revision, when it was reached) in one read."""
+    row = session.execute(select(DataRevision.value, DataRevision.changed_at)
+                          .where(DataRevision.id == 1)).first()
+    if not row:
+        return 0, None
+    changed_at = row[1]
+    if changed_at is not None and changed_at.tzinfo is None:   # SQLite keeps no zone; we wrote UTC
+        changed_at = changed_at.replace(tzinfo=UTC)
+    return row[0] or 0, changed_at
+
+
 def bump_revision(session: Session) -> int:
     """Next revision, inside the caller's transaction; the row lock serialises concurrent writers."""
     new = session.execute(
         update(DataRevision).where(DataRevision.id == 1)
-        .values(value=DataRevision.value + 1).returning(DataRevision.value)
+        .values(value=DataRevision.value + 1, changed_at=utcnow()).returning(DataRevision.value)
     ).scalar()
     if new is None:
-        session.add(DataRevision(id=1, value=1))
+        session.add(DataRevision(id=1, value=1, changed_at=utcnow()))
         session.flush()
         new = 1
     return new

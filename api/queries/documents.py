@@ -4,18 +4,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, defer
 
 from ..models import Document
-from .paging import Page, keyset_page
+from .paging import Page, Sort, keyset_page
+
+DOCUMENT_SORT = Sort("id", (Document.id,), (str,))
 
 
 def list_documents(session: Session, *, cursor: str | None, limit: int,
                    updated_since: int | None = None) -> Page:
-    stmt = select(Document).options(defer(Document.text))
-    count = select(func.count()).select_from(Document)
-    if updated_since is not None:
-        stmt = stmt.where(Document.revision > updated_since)
-        count = count.where(Document.revision > updated_since)
-    page = keyset_page(session, stmt, [Document.id], cursor, limit, lambda d: (d.id,))
-    return Page(page.items, page.next_cursor, session.scalar(count))
+    where = [] if updated_since is None else [Document.revision > updated_since]
+    stmt = select(Document).options(defer(Document.text)).where(*where)
+    page = keyset_page(session, stmt, DOCUMENT_SORT, cursor, limit)
+    return Page(page.items, page.next_cursor,
+                session.scalar(select(func.count()).select_from(Document).where(*where)))
 
 
 def get_document(session: Session, document_id: str) -> Document | None:

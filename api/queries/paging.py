@@ -1,6 +1,8 @@
 """Keyset paging: an opaque cursor holds the sort key of the last row served.
 
-Cost does not grow with depth: each page is `WHERE (keys) > (cursor) ORDER BY keys LIMIT n+1`.
+Cost does not grow with depth: each page is `WHERE (keys) > (cursor) ORDER BY keys LIMIT n+1`
+(`<` and DESC for a descending sort). The keys of a sort are unique together (the id comes last),
+and a cursor names its sort, so a cursor from one order is refused by another.
 """
 from __future__ import annotations
 
@@ -17,20 +19,32 @@ class BadCursor(ValueError):
     pass
 
 
-def encode_cursor(values: tuple[Any, ...]) -> str:
-    raw = json.dumps(list(values), separators=(",", ":"), default=str).encode()
+@dataclass(frozen=True)
+class Sort:
+    """An order: its public name, the key expressions, the Python type of each key value."""
+    name: str
+    keys: tuple
+    types: tuple[type, ...]
+    descending: bool = False
+
+
+def encode_cursor(sort: Sort, values: tuple[Any, ...]) -> str:
+    raw = json.dumps([sort.name, *values], separators=(",", ":"), default=str).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, arity: int) -> tuple[Any, ...]:
+def decode_cursor(cursor: str, sort: Sort) -> tuple[Any, ...]:
     try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        values = json.loads(raw)
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, TypeError) as exc:
         raise BadCursor("cursor is not one this API issued") from exc
-    if not isinstance(values, list) or len(values) != arity:
-        raise BadCursor("cursor is not one this API issued")
-    return tuple(values)
+    if not isinstance(values, list) or len(values) != len(sort.keys) + 1 or values[0] != sort.name:
+        raise BadCursor("cursor is not one this API issued for this sort order")
+    # A forged value of the wrong type would reach the database; refuse it here.
+    for value, kind in zip(values[1:], sort.types, strict=True):
+        if isinstance(value, bool) or not isinstance(value, kind):
+            raise BadCursor("cursor is not one this API issued")
+    return tuple(values[1:])
 
 
 @dataclass(frozen=True)
@@ -40,12 +54,17 @@ class Page:
     total: int | None = None
 
 
-def keyset_page(session: Session, stmt: Select, keys: list, cursor: str | None, limit: int,
-                key_of) -> Page:
-    """`keys`: the ORDER BY columns (unique together); `key_of(row)`: the same values from a row."""
+def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, limit: int) -> Page:
+    """One page of `stmt` in `sort` order, after `cursor`: its entities, or its rows when it selects
+    several columns."""
+    width = len(stmt.column_descriptions)
+    keys = tuple_(*sort.keys)
     if cursor:
-        stmt = stmt.where(tuple_(*keys) > tuple_(*decode_cursor(cursor, len(keys))))
-    rows = list(session.scalars(stmt.order_by(*keys).limit(limit + 1)).unique())
+        after = tuple_(*decode_cursor(cursor, sort))
+        stmt = stmt.where(keys < after if sort.descending else keys > after)
+    order = [k.desc() if sort.descending else k.asc() for k in sort.keys]
+    rows = list(session.execute(stmt.add_columns(*sort.keys).order_by(*order).limit(limit + 1)).unique())
     more = len(rows) > limit
     rows = rows[:limit]
-    return Page(rows, encode_cursor(key_of(rows[-1])) if more and rows else None)
+    next_cursor = encode_cursor(sort, tuple(rows[-1][width:])) if more and rows else None
+    return Page([r[0] if width == 1 else r[:width] for r in rows], next_cursor)

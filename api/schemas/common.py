@@ -22,15 +22,19 @@ class EvidenceSchema(Schema):
 
 
 class LinksSchema(Schema):
-    self = fields.String(required=True, metadata={"description": "This page"})
-    next = fields.String(required=True, allow_none=True,
-                         metadata={"description": "The next page, or null on the last one"})
+    self = fields.String(required=True, metadata={"description": "This page",
+                                                  "example": "http://127.0.0.1:8000/v1/figures?per_page=50"})
+    next = fields.String(required=True, allow_none=True, metadata={
+        "description": "The next page, or null on the last one",
+        "example": "http://127.0.0.1:8000/v1/figures?cursor=WyJpZCIsNTBd&per_page=50"})
 
 
 class MetaSchema(Schema):
-    total = fields.Integer(allow_none=True, metadata={"description": "Items matching the filters"})
-    per_page = fields.Integer(required=True)
-    revision = fields.Integer(required=True, metadata={"description": "Data revision this page reflects"})
+    total = fields.Integer(allow_none=True, metadata={"description": "Items matching the filters",
+                                                      "example": 7})
+    per_page = fields.Integer(required=True, metadata={"example": 50})
+    revision = fields.Integer(required=True, metadata={"description": "Data revision this page reflects",
+                                                       "example": 5})
 
 
 def page_schema(item: type[Schema], name: str) -> type[Schema]:
@@ -42,18 +46,36 @@ def page_schema(item: type[Schema], name: str) -> type[Schema]:
     }, name=name)
 
 
-class PageArgs(Schema):
+class NoArgs(Schema):
+    """No query parameters: any given is a 400 that names it."""
+
+
+class CursorArgs(Schema):
     per_page = fields.Integer(load_default=50, validate=validate.Range(1, 500),
-                              metadata={"description": "Items per page, 1 to 500"})
-    cursor = fields.String(metadata={"description": "Opaque cursor from links.next"})
+                              metadata={"description": "Items per page, 1 to 500", "example": 50})
+    cursor = fields.String(validate=validate.Length(1, 500), metadata={
+        "description": "Opaque cursor from links.next; only valid with the same filters and sort",
+        "example": "WyJpZCIsNTBd"})
+
+
+class PageArgs(CursorArgs):
     updated_since = fields.Integer(validate=validate.Range(min=0), metadata={
-        "description": "Only items written after this data revision (see /v1/stats)"})
+        "description": "Only items written after this data revision (see /v1/stats)", "example": 3})
+
+
+class CsvArgs(PageArgs):
+    """Lists a spreadsheet can read: ?format=csv (or Accept: text/csv) answers flattened CSV."""
+    format = fields.String(validate=validate.OneOf(["json", "csv"]), metadata={
+        "description": "json (default) or csv; same as Accept: application/json or text/csv",
+        "example": "csv"})
 
 
 class ProblemSchema(Schema):
-    type = fields.String(required=True)
-    title = fields.String(required=True)
-    status = fields.Integer(required=True)
-    detail = fields.String()
-    instance = fields.String()
-    errors = fields.Dict(metadata={"description": "Per-location, per-parameter messages"})
+    """RFC 9457 problem details; every 4xx and 5xx has this body (application/problem+json)."""
+    type = fields.String(required=True, metadata={"example": "https://httpstatuses.io/400"})
+    title = fields.String(required=True, metadata={"example": "Bad Request"})
+    status = fields.Integer(required=True, metadata={"example": 400})
+    detail = fields.String(metadata={"example": "Invalid parameter: per_page"})
+    instance = fields.String(metadata={"description": "The request path", "example": "/v1/figures"})
+    errors = fields.Dict(metadata={"description": "Per-location, per-parameter messages",
+                                   "example": {"query": {"per_page": ["Must be between 1 and 500."]}}})

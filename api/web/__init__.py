@@ -5,7 +5,11 @@ from flask import Flask
 
 
 def register_blueprints(app: Flask, rest_api) -> None:
-    from . import actors, documents, events, figures, health, statements
+    from ..extensions import cors
+    from . import actors, caching, docs, documents, events, figures, health, search, statements, stats
 
-    for module in (health, actors, statements, figures, events, documents):
+    for module in (health, actors, statements, figures, events, documents, search, stats):
         rest_api.register_blueprint(module.blp)
+    app.register_blueprint(docs.bp)
+    caching.init_app(app)
+    cors.init_app(app)   # reads the CORS_* settings in config.py

@@ -4,14 +4,15 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from ..extensions import db
-from ..queries.actors import get_actor, list_actors
+from ..queries.actors import get_actor, get_actor_detail, list_actors
 from ..queries.facts import list_events, list_figures, list_statements
-from ..schemas.actors import ActorArgs, ActorPage, ActorSchema
-from ..schemas.common import PageArgs
-from ..schemas.events import EventPage
-from ..schemas.figures import FigurePage
-from ..schemas.statements import StatementPage
+from ..schemas.actors import ActorArgs, ActorDetailSchema, ActorPage
+from ..schemas.common import NoArgs
+from ..schemas.events import ActorEventArgs, EventPage, EventSchema
+from ..schemas.figures import ActorFigureArgs, FigurePage, FigureSchema
+from ..schemas.statements import ActorStatementArgs, StatementPage, StatementSchema
 from .base import Blueprint
+from .formats import offers_csv
 from .paging import envelope
 
 blp = Blueprint("actors", __name__, url_prefix="/v1/actors",
@@ -33,40 +34,44 @@ class Actors(MethodView):
 
 @blp.route("/<string:actor_id>")
 class ActorItem(MethodView):
-    @blp.response(200, ActorSchema)
+    @blp.arguments(NoArgs, location="query", as_kwargs=True)
+    @blp.response(200, ActorDetailSchema)
     def get(self, actor_id):
-        """One actor, with its aliases"""
-        return actor_or_404(actor_id)
+        """One actor, with its aliases and how many facts involve it"""
+        return get_actor_detail(db.session, actor_id) or abort(404, message=f"No actor {actor_id!r}")
 
 
 @blp.route("/<string:actor_id>/statements")
 class ActorStatements(MethodView):
-    @blp.arguments(PageArgs, location="query", as_kwargs=True)
+    @offers_csv
+    @blp.arguments(ActorStatementArgs, location="query", as_kwargs=True)
     @blp.response(200, StatementPage)
-    def get(self, actor_id, per_page, cursor=None, **filters):
+    def get(self, actor_id, per_page, cursor=None, format=None, **filters):
         """Statements the actor made or that are about the actor"""
         actor_or_404(actor_id)
         page = list_statements(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page)
+        return envelope(page, per_page, StatementSchema())
 
 
 @blp.route("/<string:actor_id>/figures")
 class ActorFigures(MethodView):
-    @blp.arguments(PageArgs, location="query", as_kwargs=True)
+    @offers_csv
+    @blp.arguments(ActorFigureArgs, location="query", as_kwargs=True)
     @blp.response(200, FigurePage)
-    def get(self, actor_id, per_page, cursor=None, **filters):
+    def get(self, actor_id, per_page, cursor=None, format=None, **filters):
         """Figures whose subject or source is the actor"""
         actor_or_404(actor_id)
         page = list_figures(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page)
+        return envelope(page, per_page, FigureSchema())
 
 
 @blp.route("/<string:actor_id>/events")
 class ActorEvents(MethodView):
-    @blp.arguments(PageArgs, location="query", as_kwargs=True)
+    @offers_csv
+    @blp.arguments(ActorEventArgs, location="query", as_kwargs=True)
     @blp.response(200, EventPage)
-    def get(self, actor_id, per_page, cursor=None, **filters):
+    def get(self, actor_id, per_page, cursor=None, format=None, **filters):
         """Events the actor took part in"""
         actor_or_404(actor_id)
-        return envelope(list_events(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters),
-                        per_page)
+        page = list_events(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
+        return envelope(page, per_page, EventSchema())

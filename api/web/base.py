@@ -1,9 +1,15 @@
 """The smorest Api and Blueprint the views use: strict query strings, 400s, problem+json."""
 from __future__ import annotations
 
+import http
+
 import flask_smorest
+from flask_smorest.spec import prepare_response
 from marshmallow import RAISE
 from webargs.flaskparser import FlaskParser
+
+from ..schemas.common import ProblemSchema
+from .spec import PROBLEM, HttpConventionsPlugin
 
 
 class StrictParser(FlaskParser):
@@ -17,6 +23,23 @@ class Blueprint(flask_smorest.Blueprint):
 
 
 class RestApi(flask_smorest.Api):
+    ERROR_SCHEMA = ProblemSchema
+
+    def _init_spec(self, *, extra_plugins=None, **kwargs):
+        super()._init_spec(extra_plugins=[*(extra_plugins or ()), HttpConventionsPlugin()], **kwargs)
+
+    def _register_responses(self):
+        """smorest's status responses, but errors as application/problem+json (what errors.py sends)."""
+        for status in http.HTTPStatus:
+            response = {"description": status.phrase}
+            if status >= 400:
+                response["schema"] = self.ERROR_SCHEMA
+            prepare_response(response, self.spec, PROBLEM)
+            self.spec.components.response(status.name, response, lazy=True)
+        response = {"description": "An error, as RFC 9457 problem details", "schema": self.ERROR_SCHEMA}
+        prepare_response(response, self.spec, PROBLEM)
+        self.spec.components.response(self.DEFAULT_ERROR_RESPONSE_NAME, response, lazy=True)
+
     def handle_http_exception(self, error):
         from ..errors import problem_response
         return problem_response(error)

@@ -6,8 +6,10 @@ from flask_smorest import abort
 from ..extensions import db
 from ..models import Event
 from ..queries.facts import list_events
+from ..schemas.common import NoArgs
 from ..schemas.events import EventArgs, EventPage, EventSchema
 from .base import Blueprint
+from .formats import offers_csv
 from .paging import envelope
 
 blp = Blueprint("events", __name__, url_prefix="/v1/events",
@@ -16,16 +18,22 @@ blp = Blueprint("events", __name__, url_prefix="/v1/events",
 
 @blp.route("")
 class Events(MethodView):
+    @offers_csv
     @blp.arguments(EventArgs, location="query", as_kwargs=True)
     @blp.response(200, EventPage)
-    def get(self, per_page, cursor=None, **filters):
-        """List events, by id"""
-        return envelope(list_events(db.session, cursor=cursor, limit=per_page, **filters), per_page)
+    def get(self, per_page, cursor=None, format=None, **filters):
+        """List events, by id or by date
+
+        JSON, or CSV with ?format=csv or Accept: text/csv (one row per event; mentions as document ids).
+        """
+        page = list_events(db.session, cursor=cursor, limit=per_page, **filters)
+        return envelope(page, per_page, EventSchema())
 
 
 @blp.route("/<int:event_id>")
 class EventItem(MethodView):
+    @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, EventSchema)
     def get(self, event_id):
-        """One event"""
+        """One event, with its actors and every document's mention of it"""
         return db.session.get(Event, event_id) or abort(404, message=f"No event {event_id}")

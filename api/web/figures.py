@@ -6,8 +6,10 @@ from flask_smorest import abort
 from ..extensions import db
 from ..models import Figure
 from ..queries.facts import list_figures
+from ..schemas.common import NoArgs
 from ..schemas.figures import FigureArgs, FigurePage, FigureSchema
 from .base import Blueprint
+from .formats import offers_csv
 from .paging import envelope
 
 blp = Blueprint("figures", __name__, url_prefix="/v1/figures",
@@ -16,16 +18,22 @@ blp = Blueprint("figures", __name__, url_prefix="/v1/figures",
 
 @blp.route("")
 class Figures(MethodView):
+    @offers_csv
     @blp.arguments(FigureArgs, location="query", as_kwargs=True)
     @blp.response(200, FigurePage)
-    def get(self, per_page, cursor=None, **filters):
-        """List figures, by id"""
-        return envelope(list_figures(db.session, cursor=cursor, limit=per_page, **filters), per_page)
+    def get(self, per_page, cursor=None, format=None, **filters):
+        """List figures, by id or by value
+
+        JSON, or CSV with ?format=csv or Accept: text/csv (one row per figure).
+        """
+        page = list_figures(db.session, cursor=cursor, limit=per_page, **filters)
+        return envelope(page, per_page, FigureSchema())
 
 
 @blp.route("/<int:figure_id>")
 class FigureItem(MethodView):
+    @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, FigureSchema)
     def get(self, figure_id):
-        """One figure"""
+        """One figure, with its subject, source and evidence"""
         return db.session.get(Figure, figure_id) or abort(404, message=f"No figure {figure_id}")

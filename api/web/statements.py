@@ -6,8 +6,10 @@ from flask_smorest import abort
 from ..extensions import db
 from ..models import Statement
 from ..queries.facts import list_statements
+from ..schemas.common import NoArgs
 from ..schemas.statements import StatementArgs, StatementPage, StatementSchema
 from .base import Blueprint
+from .formats import offers_csv
 from .paging import envelope
 
 blp = Blueprint("statements", __name__, url_prefix="/v1/statements",
@@ -16,16 +18,22 @@ blp = Blueprint("statements", __name__, url_prefix="/v1/statements",
 
 @blp.route("")
 class Statements(MethodView):
+    @offers_csv
     @blp.arguments(StatementArgs, location="query", as_kwargs=True)
     @blp.response(200, StatementPage)
-    def get(self, per_page, cursor=None, **filters):
-        """List statements, by id"""
-        return envelope(list_statements(db.session, cursor=cursor, limit=per_page, **filters), per_page)
+    def get(self, per_page, cursor=None, format=None, **filters):
+        """List statements, by id
+
+        JSON, or CSV with ?format=csv or Accept: text/csv (one row per statement).
+        """
+        page = list_statements(db.session, cursor=cursor, limit=per_page, **filters)
+        return envelope(page, per_page, StatementSchema())
 
 
 @blp.route("/<int:statement_id>")
 class StatementItem(MethodView):
+    @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, StatementSchema)
     def get(self, statement_id):
-        """One statement"""
+        """One statement, with its speaker, what it is about and its evidence"""
         return db.session.get(Statement, statement_id) or abort(404, message=f"No statement {statement_id}")

@@ -1,0 +1,64 @@
+"""Conditional GET for everything under /v1, decided before any view or query runs.
+
+The ETag is a hash of the data revision, the path, the canonical query string and the answer's
+format: the revision is one row read, so If-None-Match gets its 304 without touching the facts.
+Last-Modified is when the revision changed.
+"""
+from __future__ import annotations
+
+import hashlib
+from flask import Flask, Response, current_app, g, request
+
+from ..extensions import db
+from ..models.revisions import revision_state
+from .formats import negotiate
+
+
+def data_revision() -> int:
+    if "revision" not in g:
+        g.revision, g.changed_at = revision_state(db.session)
+    return g.revision
+
+
+def fingerprint(revision: int, fmt: str) -> str:
+    args = "&".join(f"{k}={v}" for k, v in sorted(request.args.items(multi=True)))
+    key = "\n".join((current_app.config["API_VERSION"], str(revision), request.path, args, fmt))
+    return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+
+def _fresh(etag: str, changed_at) -> bool:
+    """The client's copy is current (If-None-Match wins over If-Modified-Since, RFC 9110 13.2.2)."""
+    if request.if_none_match:
+        # Weak comparison, as RFC 9110 asks for If-None-Match; "*" is not taken as a match.
+        return not request.if_none_match.star_tag and request.if_none_match.contains_weak(etag)
+    since = request.if_modified_since
+    return bool(since and changed_at and changed_at.replace(microsecond=0) <= since)
+
+
+def _validators(response: Response) -> Response:
+    response.set_etag(g.etag)
+    if g.changed_at:
+        response.last_modified = g.changed_at
+    response.headers["Cache-Control"] = current_app.config["API_CACHE_CONTROL"]
+    response.vary.add("Accept")
+    return response
+
+
+def init_app(app: Flask) -> None:
+    @app.before_request
+    def conditional_get():
+        if request.method not in ("GET", "HEAD") or request.routing_exception is not None \
+                or not request.path.startswith("/v1/"):
+            return None
+        g.format = negotiate()
+        revision = data_revision()
+        g.etag = fingerprint(revision, g.format)
+        if _fresh(g.etag, g.changed_at):
+            return _validators(Response(status=304))
+        return None
+
+    @app.after_request
+    def add_validators(response: Response) -> Response:
+        if g.get("etag") and response.status_code == 200:
+            _validators(response)
+        return response

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from flask.views import MethodView
+
+from ..extensions import db
+from ..queries.search import search
+from ..schemas.search import SearchArgs, SearchPage
+from .base import Blueprint
+from .paging import envelope
+
+blp = Blueprint("search", __name__, url_prefix="/v1/search",
+                description="Full-text search across statements, figures, events and actor names.")
+
+
+@blp.route("")
+class Search(MethodView):
+    @blp.arguments(SearchArgs, location="query", as_kwargs=True)
+    @blp.response(200, SearchPage)
+    def get(self, q, per_page, cursor=None, type=None):
+        """Search everything, best match first
+
+        All words must match (stemmed: troop finds troops). Each hit names its type and id, links
+        to the item and shows the matching snippet with matched words in <mark>.
+        """
+        page = search(db.session, q, types=[type] if type else None, cursor=cursor, limit=per_page)
+        return envelope(page, per_page)
