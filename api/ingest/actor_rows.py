@@ -1,0 +1,77 @@
+"""Extracted actors -> actor rows: the same real actor across documents is one row.
+
+Set-based: one query finds every stored actor the document's names point at, one loads them.
+"""
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from ..extract import aliases, merge
+from ..extract.types import Extraction
+from ..models import Actor, ActorAlias, ActorMention
+
+
+def slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", merge.name_key(name)).strip("-")[:100] or "actor"
+
+
+def write_actors(session: Session, revision: int, doc_id: str, extraction: Extraction,
+                 quotes) -> dict[str, str]:
+    """Extraction actor key -> stored actor id, creating or enriching rows as needed."""
+    keys = {a.key: aliases.match_keys(a) for a in extraction.actors}
+    wanted = set().union(*keys.values()) if keys else set()
+    first_alias: dict[str, tuple[int, str]] = {}     # match key -> (alias row id, actor id), oldest first
+    for alias_id, key, actor_id in session.execute(
+            select(ActorAlias.id, ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(wanted))):
+        if key not in first_alias or alias_id < first_alias[key][0]:
+            first_alias[key] = (alias_id, actor_id)
+    found = {first_alias[k][1] for ks in keys.values() for k in ks if k in first_alias}
+    rows = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(found)))}
+
+    ids: dict[str, str] = {}
+    for a in extraction.actors:
+        hits = sorted(first_alias[k] for k in keys[a.key] if k in first_alias)
+        row = rows.get(hits[0][1]) if hits else None
+        if row is None:
+            row = Actor(id=_free_slug(session, rows, a.name), name=a.name, kind=a.kind, role=a.role,
+                        revision=revision)
+            session.add(row)
+            rows[row.id] = row
+        elif a.role and not row.role:
+            row.role, row.revision = a.role, revision
+        _add_aliases(row, [a.name, *a.aliases], revision)
+        for k in keys[a.key]:                     # later actors of this document find it too
+            first_alias.setdefault(k, (1 << 62, row.id))
+        ids[a.key] = row.id
+    for a in extraction.actors:
+        row = rows[ids[a.key]]
+        if a.affiliation in ids and row.affiliation_id is None and ids[a.affiliation] != row.id:
+            row.affiliation_id, row.revision = ids[a.affiliation], revision
+    session.flush()
+    mentions = {(ids[a.key], m.span.start, m.span.end) for a in extraction.actors for m in a.mentions
+                if quotes(m.span)}
+    if mentions:
+        session.execute(insert(ActorMention), [
+            {"actor_id": i, "document_id": doc_id, "start_char": s, "end_char": e}
+            for i, s, e in sorted(mentions)])
+    return ids
+
+
+def _free_slug(session: Session, pending: dict, name: str) -> str:
+    base = slug = slugify(name)
+    n = 2
+    while slug in pending or session.get(Actor, slug) is not None:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _add_aliases(actor: Actor, names: list[str], revision: int) -> None:
+    have = {al.name for al in actor.aliases}
+    for name in names:
+        if name and name not in have:
+            actor.aliases.append(ActorAlias(name=name, key=merge.name_key(name), revision=revision))
+            have.add(name)
+            actor.revision = revision
