@@ -1,7 +1,18 @@
 """Pieces every resource shares: references, evidence, the list envelope, errors, paging args."""
 from __future__ import annotations
 
+from datetime import UTC
+
 from marshmallow import Schema, fields, validate
+
+
+class UTCDateTime(fields.DateTime):
+    """RFC 3339 with a zone: SQLite hands back naive datetimes, and we only ever store UTC."""
+
+    def _serialize(self, value, attr, obj, **kwargs):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=UTC)
+        return super()._serialize(value, attr, obj, **kwargs)
 
 
 class ActorRefSchema(Schema):
@@ -53,13 +64,14 @@ class NoArgs(Schema):
 class CursorArgs(Schema):
     per_page = fields.Integer(load_default=50, validate=validate.Range(1, 500),
                               metadata={"description": "Items per page, 1 to 500", "example": 50})
-    cursor = fields.String(validate=validate.Length(1, 500), metadata={
+    cursor = fields.String(validate=[validate.Length(1, 500), validate.Regexp(r"^[A-Za-z0-9_-]+$")],
+                           metadata={
         "description": "Opaque cursor from links.next; only valid with the same filters and sort",
         "example": "WyJpZCIsNTBd"})
 
 
 class PageArgs(CursorArgs):
-    updated_since = fields.Integer(validate=validate.Range(min=0), metadata={
+    updated_since = fields.Integer(validate=validate.Range(0, 2**53), metadata={
         "description": "Only items written after this data revision (see /v1/stats)", "example": 3})
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from .common import ActorRefSchema, PageArgs, Schema, page_schema
+from .common import ActorRefSchema, PageArgs, Schema, UTCDateTime, page_schema
 from .events import EventSchema
 from .figures import FigureSchema
 from .statements import StatementSchema
@@ -15,7 +15,7 @@ class DocumentSchema(Schema):
     url = fields.String(allow_none=True, metadata={"example": "https://example.com/article"})
     published = fields.Date(allow_none=True, metadata={"example": "2025-04-28"})
     sha256 = fields.String(metadata={"description": "Of the text; the same text is never loaded twice"})
-    ingested_at = fields.DateTime(metadata={"example": "2025-04-28T10:00:00+00:00"})
+    ingested_at = UTCDateTime(metadata={"example": "2025-04-28T10:00:00+00:00"})
     revision = fields.Integer(metadata={"description": "Data revision that last wrote it", "example": 5})
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from marshmallow import fields
 
-from .common import Schema
+from .common import Schema, UTCDateTime
 
 
 class CountsSchema(Schema):
@@ -16,6 +16,6 @@ class CountsSchema(Schema):
 class StatsSchema(Schema):
     revision = fields.Integer(required=True, metadata={
         "description": "The current data revision: pass it as updated_since next time", "example": 5})
-    changed_at = fields.DateTime(allow_none=True, metadata={
+    changed_at = UTCDateTime(allow_none=True, metadata={
         "description": "When the data last changed", "example": "2025-04-28T10:00:00+00:00"})
     counts = fields.Nested(CountsSchema, required=True)

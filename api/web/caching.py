@@ -7,6 +7,7 @@ Last-Modified is when the revision changed.
 from __future__ import annotations
 
 import hashlib
+
 from flask import Flask, Response, current_app, g, request
 
 from ..extensions import db

@@ -30,7 +30,7 @@ class Events(MethodView):
         return envelope(page, per_page, EventSchema())
 
 
-@blp.route("/<int:event_id>")
+@blp.route("/<int(max=2147483647):event_id>")
 class EventItem(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, EventSchema)

@@ -30,7 +30,7 @@ class Figures(MethodView):
         return envelope(page, per_page, FigureSchema())
 
 
-@blp.route("/<int:figure_id>")
+@blp.route("/<int(max=2147483647):figure_id>")
 class FigureItem(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, FigureSchema)

@@ -30,7 +30,7 @@ class Statements(MethodView):
         return envelope(page, per_page, StatementSchema())
 
 
-@blp.route("/<int:statement_id>")
+@blp.route("/<int(max=2147483647):statement_id>")
 class StatementItem(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
     @blp.response(200, StatementSchema)
