@@ -46,6 +46,7 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
         for k in keys[a.key]:                     # later actors of this document find it too
             first_alias.setdefault(k, (1 << 62, row.id))
         ids[a.key] = row.id
+    session.flush()       # rows exist before any points at another (SQLite checks keys per row)
     for a in extraction.actors:
         row = rows[ids[a.key]]
         if a.affiliation in ids and row.affiliation_id is None and ids[a.affiliation] != row.id:
