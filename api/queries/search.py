@@ -35,7 +35,7 @@ SQLITE_ACTORS = ("SELECT 'actor' AS type, actor_id AS ref, rank, snippet FROM ("
 
 # to_tsvector('english', col) is exactly the indexed expression, so the GIN index serves it.
 PG_PART = ("SELECT '{type}' AS type, CAST(id AS TEXT) AS ref,"
-           " -ts_rank(to_tsvector('english', {col}), plainto_tsquery('english', :q)) AS rank,"
+           " CAST(-ts_rank(to_tsvector('english', {col}), plainto_tsquery('english', :q)) AS float8) AS rank,"
            " ts_headline('english', {col}, plainto_tsquery('english', :q), :options) AS snippet"
            " FROM {table} WHERE to_tsvector('english', {col}) @@ plainto_tsquery('english', :q)")
 PG_ACTORS = ("SELECT 'actor' AS type, actor_id AS ref, rank, snippet FROM ("
