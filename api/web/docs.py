@@ -8,7 +8,7 @@ bp = Blueprint("docs", __name__)
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>newsfacts API</title>
-<link rel="stylesheet" href="{css}"></head>
+<link rel="stylesheet" href="{css}"><link rel="icon" href="{icon}"></head>
 <body><div id="swagger-ui"></div>
 <script src="{js}"></script>
 <script src="{init}"></script>
@@ -25,7 +25,7 @@ INIT = """window.onload = function () {
 def docs():
     return PAGE.format(css=url_for("docs.asset", filename="swagger-ui.css"),
                        js=url_for("docs.asset", filename="swagger-ui-bundle.js"),
-                       init=url_for("docs.init"))
+                       icon=url_for("docs.asset", filename="favicon-32x32.png"), init=url_for("docs.init"))
 
 
 @bp.get("/docs/init.js")
