@@ -5,6 +5,7 @@ run in a process pool and be tested on plain strings.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 from .types import EXTRACTOR_VERSION, Extraction
@@ -12,32 +13,39 @@ from .types import EXTRACTOR_VERSION, Extraction
 
 def extract_document(text: str, published: date | None = None) -> Extraction:
     """The one public entry point: every fact one article yields."""
-    from . import actors, events, figures, statements
-    from . import text as text_mod
+    from .text import parse
 
-    parsed = text_mod.parse(text, published)
+    return _facts(parse(text, published))
+
+
+def extract_documents(items: Iterable[tuple[str, date | None]]) -> Iterator[Extraction | Exception]:
+    """Many articles, in order: the model runs over them in batches (nlp.pipe), which is faster
+    than one at a time. A document whose rules fail yields its exception; the others go on."""
+    from .nlp import get_nlp
+    from .text import parse
+
+    items = list(items)
+    nlp, _ = get_nlp()
+    for (text, published), doc in zip(items, nlp.pipe(t for t, _ in items), strict=True):
+        try:
+            yield _facts(parse(text, published, doc))
+        except Exception as exc:  # one bad document must not stop the batch
+            yield exc
+
+
+def _facts(parsed) -> Extraction:
+    from . import actors, events, figures, statements
+
     found_actors = actors.find_actors(parsed)
     found_statements = statements.find_statements(parsed, found_actors)
-    found_figures = figures.find_figures(parsed, found_actors, found_statements)
-    found_events = events.find_events(parsed, found_actors)
-    used = _used_actor_keys(found_actors, found_statements, found_figures, found_events)
     return Extraction(
-        actors=tuple(a for a in found_actors if a.key in used),
+        actors=found_actors,
         statements=found_statements,
-        figures=found_figures,
-        events=found_events,
+        figures=figures.find_figures(parsed, found_actors, found_statements),
+        events=events.find_events(parsed, found_actors),
         version=EXTRACTOR_VERSION,
         notes=parsed.notes,
     )
 
 
-def _used_actor_keys(actors, statements, figures, events) -> set[str]:
-    """Every actor the document names is kept; affiliations they point at are kept too."""
-    keys = {a.key for a in actors}
-    for a in actors:
-        if a.affiliation:
-            keys.add(a.affiliation)
-    return keys
-
-
-__all__ = ["extract_document", "Extraction", "EXTRACTOR_VERSION"]
+__all__ = ["extract_document", "extract_documents", "Extraction", "EXTRACTOR_VERSION"]

@@ -90,9 +90,10 @@ def mark_repeats(sentences: list[Sentence], text: str) -> list[Sentence]:
     return out
 
 
-def parse(text: str, published: date | None = None) -> ParsedText:
+def parse(text: str, published: date | None = None, doc=None) -> ParsedText:
+    """`doc`: the pipeline's Doc of `text` when the caller already ran it (nlp.pipe in batches)."""
     nlp, blank = get_nlp()
-    doc = nlp(text)
+    doc = nlp(text) if doc is None else doc
     paras = paragraphs(text)
     roles = [line_role(i, p) for i, p in enumerate(paras)]
     sentences: list[Sentence] = []
