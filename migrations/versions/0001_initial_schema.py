@@ -119,8 +119,6 @@ def upgrade():
 
     op.create_table('event_actors',
     sa.Column('event_id', sa.Integer(), nullable=False),
-    sa.Column('reported_date', sa.String(length=10), nullable=True),
-    sa.Column('reported_precision', sa.String(length=10), nullable=True),
     sa.Column('actor_id', sa.String(length=120), nullable=False),
     sa.ForeignKeyConstraint(['actor_id'], ['actors.id'], name=op.f('fk_event_actors_actor_id_actors'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['event_id'], ['events.id'], name=op.f('fk_event_actors_event_id_events'), ondelete='CASCADE'),
