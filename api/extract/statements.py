@@ -95,7 +95,18 @@ def _clause(tok, subj, s: int, e: int, text: str) -> tuple[int, int]:
         start = tok.nbor().idx + len(tok.nbor())
     if not text[start:e].strip(_TRAIL + "”\"") and subj is not None and subj.i < tok.i:
         return s, subj.left_edge.idx
-    return start, e
+    return _after_listener(tok, start, e), e
+
+
+def _after_listener(tok, start: int, e: int) -> int:
+    """ "told lawmakers in a briefing that X": the clause is X, not who heard it."""
+    for t in tok.doc[tok.i + 1:]:
+        verb = t.tag_.startswith("VB") and t.dep_ != "amod"          # "a televised hearing" goes on
+        if t.idx >= e or t.idx >= start and (verb or t.text in ",;:." or t.is_quote):
+            break
+        if t.idx >= start and t.lower_ == "that":
+            return t.idx + len(t) + (1 if t.whitespace_ else 0)
+    return start
 
 
 def _reported(c: _Collector, sent_s: int, sent_e: int, quotes: list[Quote]) -> list[tuple]:
@@ -188,13 +199,15 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
 def _indirect(c: _Collector, st, quotes: list[Quote]) -> None:
     text = c.text
     sent = (st.span.start, st.span.end)
-    for speakers, s, e, _tok, _subj in _reported(c, *sent, quotes):
+    for speakers, s, e, tok, _subj in _reported(c, *sent, quotes):
         s, e = _trim(text, s, e)
         if any(q.start - 1 <= s and e <= q.outer[1] + 1 for q in quotes):
             continue                                      # the clause is quoted words: direct already
         if c.index.at(s, e) and len(text[s:e].split()) <= 3 and not quotes:
             continue                                      # "informed the Kremlin": a recipient, no content
         inside = [q for q in quotes if s - 1 <= q.outer[0] and q.outer[1] <= e + 2]
+        if tok.lower_ in TELL_VERBS and not inside and not _has_verb(c.parsed.doc, s, e):
+            continue                                      # "told reporters after the briefing": no content
         rest = text[s:e]
         for q in inside:
             rest = rest.replace(text[q.outer[0]:q.outer[1]], " ")
@@ -206,6 +219,15 @@ def _indirect(c: _Collector, st, quotes: list[Quote]) -> None:
             continue
         for sp in speakers:
             c.add(sp, "indirect", s, e, sent, quotes)
+
+
+# Verbs whose object is the listener: with no clause after it, nothing was reported.
+TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "informed", "briefed", "assured"})
+
+
+def _has_verb(doc, s: int, e: int) -> bool:
+    span = doc.char_span(s, e, alignment_mode="expand")
+    return span is None or any(t.tag_.startswith("VB") or t.tag_ in ("MD", "") for t in span)
 
 
 def _block_quote(c: _Collector, para: Span, sents, prev_opens: bool) -> bool:

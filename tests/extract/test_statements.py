@@ -44,6 +44,22 @@ def test_rule_table(extract, body, speaker, kind, quote):
     assert (speaker, kind, quote) in _pairs(ex)
 
 
+@pytest.mark.parametrize("body,speaker,clause", [
+    ("Health Minister Omar Haddad told senators in a televised hearing that the clinics must stay open.",
+     "Omar Haddad", "the clinics must stay open"),
+    ("Moscow informed the envoys on Friday that it would expel two diplomats.", "Russia",
+     "it would expel two diplomats"),
+])
+def test_the_listener_is_not_part_of_the_reported_clause(extract, body, speaker, clause):
+    ex = extract(f"City news\n{body}\n")
+    assert (speaker, "indirect", clause) in _pairs(ex)
+
+
+def test_telling_someone_nothing_is_no_statement(extract):
+    text = "City news\nHealth Minister Omar Haddad told reporters after the hearing.\n"
+    assert not extract(text).statements
+
+
 def test_split_quote_gives_two_statements(extract):
     text = "Budget\n“The deficit is shrinking,” Treasury chief Paul Ngata said, “and growth is back.”\n"
     ex = extract(text)
