@@ -117,15 +117,28 @@ def _metric(clause: str, num: NumberMention, noun: str | None) -> tuple[str, str
     return "other", noun or "count"
 
 
+def _counted_noun(doc, b: int, ce: int) -> str | None:
+    """The common noun a number counts, past adjectives: "3,000 additional soldiers" -> soldiers."""
+    span = doc.char_span(b, ce, alignment_mode="expand") if doc is not None else None
+    for t in list(span or [])[:5]:
+        if t.idx < b:
+            continue
+        if t.tag_ in ("NN", "NNS"):
+            return t.lower_
+        if t.tag_ not in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "RB"):
+            return None
+    return None
+
+
 def _figure(parsed, num, a, b, s, e, sent_mentions, by_key, actors, last_subject) -> Figure | None:
     text = parsed.text
     cs, ce = _clause(text, a, b, s, e)
     clause = text[cs:ce]
     after = text[b:ce]
-    nm = NOUN_AFTER.match(after)
-    noun = nm.group(1).lower() if nm and nm.group(1).lower() not in ("of", "the", "and", "or") else None
-    if noun in ("of",):
-        noun = None
+    noun = _counted_noun(parsed.doc, b, ce)
+    if noun is None:
+        nm = NOUN_AFTER.match(after)
+        noun = nm.group(1).lower() if nm and nm.group(1).lower() not in ("of", "the", "and", "or") else None
     metric, unit = _metric(clause, num, noun)
     if num.spelled and metric == "other" and num.value < 100:
         return None   # "two leaders", "one of": small words count only what we know to count

@@ -55,6 +55,8 @@ def figures(text):
      45, "people", "wounded", "exact", "freedonia", None),
     ("About 2K Freedonian soldiers were killed or injured, Sylvania said.",
      2000, "people", "casualties", "approximately", "freedonia", None),
+    ("Freedonia has dispatched roughly 1,500 additional soldiers to the front.",
+     1500, "people", "troops_deployed", "approximately", "freedonia", None),
 ])
 def test_figure_rules(text, value, unit, metric, qualifier, subject, source):
     (fig,) = figures(text)
