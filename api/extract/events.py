@@ -69,7 +69,7 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
                 kind = "incursion"
             who = [m.actor for m in mentions if s <= m.span.start and m.span.end <= e]
             parts = tuple(dict.fromkeys(who))
-            place = _place(text, a, e, kinds)
+            place = _place(text, a, e, ds)
             series = _series(kind, parts, kinds, text[s:e])
             ev_start, ev_end = _evidence(text, s, e, a, b, d)
             found.append(Event(kind=kind, title=_title(kind, parts, place),
@@ -128,11 +128,13 @@ def _date_for(text, kind, a, b, hits, i, ds):
     return best
 
 
-def _place(text, a, e, kinds):
-    m = PLACE.search(text, a, e)
-    if m and m.start() - a < 80:
-        name = m.group(1).strip()
-        return name
+def _place(text, a, e, ds):
+    """The first place named after the trigger ("into the Kursk region"), never a date ("in June")."""
+    for m in PLACE.finditer(text, a, e):
+        if m.start() - a >= 80:
+            break
+        if not any(d.span.start < m.end(1) and m.start(1) < d.span.end for d in ds):
+            return m.group(1).strip()
     return None
 
 
@@ -140,9 +142,7 @@ def _series(kind, parts, kinds, sentence):
     """Stages of one treaty share a series: the parties' countries + 'treaty'."""
     if kind not in TREATY:
         return None
-    countries = sorted(k for k in parts if kinds.get(k) == "country")
-    del countries   # documents name the parties differently; participants are matched apart
-    base = "treaty"
+    base = "treaty"   # documents name the parties differently; participants are matched apart
     if kind == "treaty_ratified" and LAW.search(sentence):
         return base + "/law"   # a head of state signing the ratification law is its own stage
     return base

@@ -40,3 +40,12 @@ def test_one_event_per_document():
     text = ("The treaty was ratified in June 2024. Critics said the ratification was rushed. "
             "The ratification was welcomed abroad.")
     assert events(text) == [("treaty_ratified", "2024-06")]
+
+
+@pytest.mark.parametrize("text,location", [
+    ("Rohan's forces launched an incursion into the Eastfold region last August.", "Eastfold region"),
+    ("Gondor and Rohan signed a defence pact in May 2023.", None),
+])
+def test_location_is_a_place_never_a_date(text, location):
+    (event,) = find_events(parse("Headline\n" + text, PUB), ())
+    assert event.location == location
