@@ -56,7 +56,7 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
                 if quotes(m.span)}
     if mentions:
         session.execute(insert(ActorMention), [
-            {"actor_id": i, "document_id": doc_id, "start_char": s, "end_char": e}
+            {"actor_id": i, "document_id": doc_id, "start_char": s, "end_char": e, "revision": revision}
             for i, s, e in sorted(mentions)])
     return ids
 

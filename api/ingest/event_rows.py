@@ -44,10 +44,8 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
         if ids - have:
             session.execute(insert(event_actors), [{"event_id": match_id, "actor_id": i}
                                                    for i in sorted(ids - have)])
-        mention = evidence(e.evidence)
-        del mention["revision"]   # mentions are written once; the event carries the revision
         session.add(EventMention(event_id=match_id, reported_date=e.date, reported_precision=e.precision,
-                                 **mention))
+                                 **evidence(e.evidence)))
         session.flush()
         stored[match_id] = _settle(session, match_id, revision, conflict, e, ids | have)
 

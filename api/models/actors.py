@@ -34,7 +34,7 @@ class ActorAlias(Tracked, Base):
     actor: Mapped[Actor] = relationship(back_populates="aliases")
 
 
-class ActorMention(Base):
+class ActorMention(Tracked, Base):
     """Where a document names an actor: what "actors of this document" and fact counts read."""
     __tablename__ = "actor_mentions"
     __table_args__ = (UniqueConstraint("document_id", "start_char", "end_char", "actor_id"),)

@@ -101,7 +101,7 @@ class Event(Tracked, Base):
         order_by="(EventMention.document_id, EventMention.start_char)")
 
 
-class EventMention(Evidence, Base):
+class EventMention(Evidence, Tracked, Base):
     __tablename__ = "event_mentions"
     __table_args__ = (UniqueConstraint("event_id", "document_id", "start_char", "end_char"),)
 
