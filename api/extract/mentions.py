@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from . import gazetteer as gz
-from .aliases import clean_surface, strip_title
+from .aliases import clean_surface, person_matches, strip_title
 from .text import ParsedText
 
 NAME_LABELS = ("PERSON", "ORG", "GPE")
@@ -103,13 +103,33 @@ def _canonical_org(surface: str) -> str:
     return surface
 
 
+def _person_label(ent, surface: str, people: list[str]) -> str:
+    """The model's label, corrected for person names it mislabels: "Mayor Ines Falk" (ORG: a title
+    opens it) and a bare surname of a person the article names in full ("Kovacs" as ORG or GPE)."""
+    if ent.ent_id_ or ent.label_ == "PERSON":
+        return ent.label_
+    name, title = strip_title(surface)
+    if title and ent.label_ == "ORG" and len(name.split()) >= 2 and not _kind_word(name, "org_kinds.tsv"):
+        return "PERSON"
+    if len(surface.split()) == 1 and any(person_matches(surface, p) for p in people):
+        return "PERSON"
+    return ent.label_
+
+
 def from_entities(parsed: ParsedText) -> list[Raw]:
     """Gazetteer hits and the model's PERSON/ORG/GPE names, cleaned, with persons' titles."""
     doc, spans, out = parsed.doc, skipped(parsed), []
+    people = [strip_title(clean_surface(e.text))[0] for e in doc.ents if e.label_ == "PERSON"]
+    people = [p for p in people if len(p.split()) >= 2]
     for ent in doc.ents:
         role = _role_at(spans, ent.start_char)
-        if role in ("byline", "boilerplate", "duplicate") or ent.label_ not in NAME_LABELS:
+        if role in ("byline", "boilerplate", "duplicate"):
             continue
+        label = _person_label(ent, clean_surface(ent.text), people)
+        if label not in NAME_LABELS:
+            continue
+        if label != ent.label_:
+            ent = doc.char_span(ent.start_char, ent.end_char, label=label) or ent
         surface = clean_surface(ent.text)
         if not surface or not surface[0].isalnum():
             continue
