@@ -29,7 +29,8 @@ METRICS = [(m, u, re.compile(rx.replace("{PEOPLE}", CUES["people"]), re.I))
            for m, u, rx in _rows("figures_metrics.tsv")]
 NOT_FIGURE_NOUN = re.compile(rf"^\W*(?:\w+\s+){{0,1}}(?:{CUES['not_figure_noun']})\b", re.I)
 # Clause boundaries: punctuation, and the words that open a new clause.
-BOUNDARY = re.compile(r"[,;:—–()]|\s(?:that|with|while|whereas|which|who|but|although|after|before)\s")
+BOUNDARY = re.compile(r",(?!\d{3})|[;:—–()]"
+                      r"|\s(?:that|with|while|whereas|which|who|but|although|after|before)\s")
 LOCATIVE = re.compile(r"\b(?:to|into|in|from|against|at|on|towards?|across|by|for)\s+(?:the\s+)?$", re.I)
 AUX = re.compile(r"^\s*(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:(?:also|again|now|\w+ly)\s+)?", re.I)
 NOUN_AFTER = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){0,3}([a-z][a-z-]+)")
@@ -104,14 +105,16 @@ def _clause(text: str, a: int, b: int, s: int, e: int) -> tuple[int, int]:
     return start, end
 
 
-def _metric(clause: str, num: NumberMention, noun: str | None) -> tuple[str, str]:
+def _metric(clause: str, num: NumberMention, noun: str | None, local: str = "") -> tuple[str, str]:
     if num.unit == "fraction":
         return ("share_of_supply" if C["supply"].search(clause) else "other"), "fraction"
     if num.unit:   # money
         return ("revenue" if C["revenue"].search(clause) else "other"), num.unit
-    for metric, unit, rx in METRICS:
-        if rx.search(clause):
-            return metric, unit
+    # The words up to the next number first ("100 killed and 1,000 wounded"), then the clause.
+    for part in (local, clause) if local else (clause,):
+        for metric, unit, rx in METRICS:
+            if rx.search(part):
+                return metric, unit
     if noun and PEOPLE_RE.fullmatch(noun):
         return "other", "people"
     return "other", noun or "count"
@@ -124,6 +127,9 @@ def _counted_noun(doc, b: int, ce: int) -> str | None:
         if t.idx < b:
             continue
         if t.tag_ in ("NN", "NNS"):
+            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+            if t.dep_ == "compound" or (nxt is not None and nxt.tag_ == "HYPH"):
+                continue   # "long-range artillery pieces", "artillery pieces": the head comes later
             return t.lower_
         if t.tag_ not in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "RB"):
             return None
@@ -139,8 +145,15 @@ def _figure(parsed, num, a, b, s, e, sent_mentions, by_key, actors, last_subject
     if noun is None:
         nm = NOUN_AFTER.match(after)
         noun = nm.group(1).lower() if nm and nm.group(1).lower() not in ("of", "the", "and", "or") else None
-    metric, unit = _metric(clause, num, noun)
-    if num.spelled and metric == "other" and num.value < 100:
+    if (noun in ELLIPTIC or ANAPHOR.match(after)) and "people" in last_subject:
+        # "2,000 more dispatched", "8,000 of them moved": the counted noun is the previous one
+        noun, clause = "people", text[cs:b] + " people" + text[b:ce]
+        after = " people" + after
+    local = text[a:_next_number(text, b, ce)]
+    if num.unit == "fraction":
+        clause = text[s:ce]   # "supplied ... and half of the shells": the verb may lead the sentence
+    metric, unit = _metric(clause, num, noun, local)
+    if num.spelled and metric == "other" and num.value < 100 and num.unit != "fraction":
         return None   # "two leaders", "one of": small words count only what we know to count
     if metric == "other" and num.unit is None and noun is None:
         return None
@@ -150,13 +163,28 @@ def _figure(parsed, num, a, b, s, e, sent_mentions, by_key, actors, last_subject
         if C[q].search(before):
             qual = q
             break
+    if num.high is not None and qual == "exact":
+        qual = "at_least"   # "11,000 to 12,000": at least the lower bound
     subject = _subject(text, a, b, cs, ce, s, sent_mentions, by_key, actors, unit, last_subject)
     source = _source(text, a, s, cs, sent_mentions, by_key)
+    if metric == "share_of_supply":   # "one in three shells comes from X": X supplies them
+        src = [m for m in sent_mentions if b < m.span.start < ce
+               and re.search(r"\bfrom\s+(?:the\s+)?$", text[m.span.start - 10:m.span.start])]
+        subject = _owner(src[0].actor, by_key) if src else subject
     as_of = None
     if C["now"].search(clause):
         as_of = _as_of(text, s, e, parsed.published)
     return Figure(value=num.value, unit=unit, metric=metric, qualifier=qual,
                   evidence=Span.of(text, cs, ce), subject=subject, source=source, as_of=as_of)
+
+
+ELLIPTIC = {"more", "others", "additional", "extra"}
+ANAPHOR = re.compile(r"^\s*of\s+(?:them|those|these)\b", re.I)
+
+
+def _next_number(text: str, b: int, ce: int) -> int:
+    m = re.search(r"\d", text[b:ce])
+    return b + m.start() if m else ce
 
 
 def _owner(key: str, by_key: dict[str, Actor]) -> str:
@@ -184,9 +212,9 @@ def _subject(text, a, b, cs, ce, s, sent_mentions, by_key, actors, unit, last_su
     # 1. The noun phrase right after the number: "15,000 North Korean troops".
     for m in sent_mentions:
         gap = text[b:m.span.start]
-        if b <= m.span.start < ce and re.fullmatch(r"\s*(?:[\w-]+\s+){0,1}", gap):
+        if b <= m.span.start < ce and re.fullmatch(r"[\s\"”’']*(?:[\w-]+\s+){0,1}", gap):
             return _owner(m.actor, by_key)
-    np = re.match(r"\s*((?:[A-Z][\w’'-]*\s+){1,3})", text[b:ce])
+    np = re.match(r"[\s\"”’']*((?:[A-Z][\w’'-]*\s+){1,3})", text[b:ce])
     if np:
         key = _demonym(np.group(1), actors)
         if key:
@@ -205,7 +233,7 @@ def _subject(text, a, b, cs, ce, s, sent_mentions, by_key, actors, unit, last_su
 
 def _source(text, a, s, cs, sent_mentions, by_key) -> str | None:
     window = text[s:a] + text[a:a + 60]
-    if C["hedge"].search(text[cs:a + 60]) or re.search(r"\breports\s+(?:suggest|say|indicate)", window, re.I):
+    if C["hedge"].search(text[s:a + 60]) or re.search(r"\breports\s+(?:suggest|say|indicate)", window, re.I):
         return None
     best = None
     for m in sent_mentions:

@@ -51,6 +51,12 @@ WORDS_RE = re.compile(
     rf"\b(?:(?P<a>an?)\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b(?!-)", re.I)
 FRACTION_RE = re.compile(
     rf"\b(?:(?P<n>{_NUMERATOR}|an?)[\s-]+)?(?P<f>{_alt(FRACTIONS)})\s+(?=of\b|the\b)", re.I)
+# "one in three", "two out of every five": a share written as a ratio
+_CARD = rf"(?:{_alt(UNITS)}|\d+)"
+RATIO_RE = re.compile(rf"\b(?P<n>{_CARD})\s+(?:in|out\s+of)\s+(?:every\s+)?(?P<d>{_CARD})\b", re.I)
+# Two numbers joined as a range: "11,000 to 12,000", "3-4 million", "between 500 and 600"
+RANGE_GAP = re.compile(r"\s*(?:to|-|–|and)\s*")
+_SCALE_IN = re.compile(rf"(?:{_LONG_SCALES})\b|[kKmMbB]$", re.I)
 # "the second half of", "the first quarter of": periods, not shares
 _NOT_SHARE = re.compile(r"\b(?:first|second|third|fourth|final|last|latter|other|the)\s*$", re.I)
 
@@ -61,6 +67,7 @@ class NumberMention:
     value: float
     unit: str | None       # "USD", "fraction", ... or None for a bare count
     spelled: bool = False  # written in words ("two", "ten thousand")
+    high: float | None = None   # upper bound of a range ("11,000 to 12,000"): value is the lower
 
 
 def words_value(phrase: str) -> float | None:
@@ -117,12 +124,43 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
             continue
         s = m.start("a") if m.group("a") else m.start("w")
         found.append(NumberMention(Span.of(text, s, m.end()), value, None, spelled=True))
+    for m in RATIO_RE.finditer(text):
+        n, d = (_cardinal(m.group(g)) for g in ("n", "d"))
+        if d and n < d:
+            found.append(NumberMention(Span.of(text, m.start(), m.end()), n / d, "fraction", spelled=True))
     found.sort(key=lambda n: (n.span.start, -(n.span.end - n.span.start)))
     out: list[NumberMention] = []
     for n in found:
         if not out or n.span.start >= out[-1].span.end:
             out.append(n)
-    return tuple(out)
+    return tuple(_ranges(text, out))
+
+
+def _cardinal(word: str) -> float:
+    return float(word) if word.isdigit() else UNITS[word.lower()]
+
+
+def _ranges(text: str, nums: list[NumberMention]) -> list[NumberMention]:
+    """Join "A to B" (and "between A and B") into one mention valued A with high B."""
+    out: list[NumberMention] = []
+    for n in nums:
+        low = out[-1] if out else None
+        gap = text[low.span.end:n.span.start] if low else ""
+        joined = low and low.high is None and RANGE_GAP.fullmatch(gap) and low.unit in (None, n.unit)
+        if joined and gap.strip() == "and":
+            joined = re.search(r"\bbetween\s+\S*$", text[max(0, low.span.start - 12):low.span.start + 1])
+        if joined and n.unit == "fraction" and low.unit is None and not low.spelled:
+            low = NumberMention(low.span, low.value / 100.0, "fraction")   # "20 and 30 percent"
+        if not joined or n.value <= low.value:
+            out.append(n)
+            continue
+        value = low.value
+        scale = _SCALE_IN.search(n.span.text)
+        if scale and not _SCALE_IN.search(low.span.text) and n.value / value >= 100:
+            value *= SCALES[scale.group(0).lower()]   # "3 to 4 million": the scale is shared
+        out[-1] = NumberMention(Span.of(text, low.span.start, n.span.end), value, n.unit or low.unit,
+                                low.spelled and n.spelled, high=n.value)
+    return out
 
 
 __all__ = ["NumberMention", "find_numbers", "words_value"]

@@ -57,6 +57,20 @@ def figures(text):
      2000, "people", "casualties", "approximately", "freedonia", None),
     ("Freedonia has dispatched roughly 1,500 additional soldiers to the front.",
      1500, "people", "troops_deployed", "approximately", "freedonia", None),
+    ("Freedonia has deployed an estimated 6,000 to 7,000 soldiers to Sylvania.",
+     6000, "people", "troops_deployed", "approximately", "freedonia", None),
+    ("Freedonia has 6,000 to 7,000 soldiers stationed abroad.",
+     6000, "people", "troops_deployed", "at_least", "freedonia", None),
+    ("Roe said \u201csome 2,500\u201d Freedonian soldiers were stationed there.",
+     2500, "people", "troops_deployed", "approximately", "freedonia", "jane-roe"),
+    ("Sylvania said one in four of the shells used by its army comes from Freedonia.",
+     0.25, "fraction", "share_of_supply", "exact", "freedonia", "sylvania"),
+    ("Freedonia is believed to have earned about $2bn, Sylvanian intelligence said.",
+     2e9, "USD", "revenue", "approximately", "freedonia", None),
+    ("Sylvania's analysts put the Freedonian presence at roughly 9,000 soldiers.",
+     9000, "people", "troops_deployed", "approximately", "freedonia", None),
+    ("Freedonia has supplied as many as 150 long-range artillery pieces to Sylvania.",
+     150, "pieces", "other", "at_most", "freedonia", None),
 ])
 def test_figure_rules(text, value, unit, metric, qualifier, subject, source):
     (fig,) = figures(text)
@@ -75,11 +89,29 @@ def test_elliptical_clause_inherits_subject():
     assert figs[1].source == "sylvanian-intelligence"
 
 
+def test_coordinated_counts_take_their_own_metric():
+    figs = figures("Sylvania said 80 Freedonian soldiers were killed and about 700 wounded.")
+    assert [(f.value, f.metric) for f in figs] == [(80, "killed"), (700, "wounded")]
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("Sylvania says 9,000 Freedonian soldiers were sent, with 1,000 more dispatched in May.",
+     "troops_deployed"),
+    ("Sylvania says 9,000 Freedonian soldiers were sent and 4,000 of them moved to the border.",
+     "troops_deployed"),
+])
+def test_elliptical_count_takes_the_previous_noun(text, metric):
+    figs = figures(text)
+    assert [(f.metric, f.unit) for f in figs][1] == (metric, "people")
+
+
 @pytest.mark.parametrize("text", [
     "Under Article 5 of the pact, the two countries must help each other.",
     "Both houses voted on 14 March 2024 for the first time.",
     "The talks began at 10:30 a.m. in 2023.",
     "The army took multiple villages and one of the two leaders spoke.",
+    "It was the first such visit in 24 years.",
+    "The front moved a few hundred metres.",
 ])
 def test_not_figures(text):
     assert figures(text) == ()

@@ -20,6 +20,12 @@ from api.extract.numbers import find_numbers, words_value
     ("the second half of the season", []),
     ("at 10:50 on the 38th day, an F-16 and a G7 summit", []),
     ("400 dollars", [("400 dollars", 400, "USD")]),
+    ("an estimated 7,000 to 8,000 sailors", [("7,000 to 8,000", 7000, None)]),
+    ("between 20 and 30 percent of ships", [("20 and 30 percent", 0.2, "fraction")]),
+    ("3 to 4 million barrels", [("3 to 4 million", 3e6, None)]),
+    ("one in three ballots", [("one in three", 1 / 3, "fraction")]),
+    ("two out of every five farms", [("two out of every five", 0.4, "fraction")]),
+    ("5 and 6 ships", [("5", 5, None), ("6", 6, None)]),
 ])
 def test_find_numbers(text, expected):
     got = [(n.span.text, n.value, n.unit) for n in find_numbers(text)]
@@ -33,3 +39,8 @@ def test_find_numbers(text, expected):
 ])
 def test_words_value(phrase, value):
     assert words_value(phrase) == value
+
+
+def test_range_keeps_its_upper_bound():
+    (n,) = find_numbers("roughly 11 to 12 thousand sailors")
+    assert (n.value, n.high) == (11000, 12000)
