@@ -42,6 +42,21 @@ class MentionIndex:
             i -= 1
         return None
 
+    def last_subject(self, doc, pos: int) -> tuple[int, str | None]:
+        """(start, key) of the latest person named as a subject before pos: who "he"/"she" most likely is."""
+        i = bisect_right(self.starts, pos) - 1
+        while i >= 0:
+            s, e, key = self.items[i]
+            span = doc.char_span(s, e, alignment_mode="expand") if e <= pos else None
+            if span is not None and self.by_key[key].kind == "person" \
+                    and span.root.dep_ in ("nsubj", "nsubjpass"):
+                return s, key
+            i -= 1
+        return -1, None
+
+    def last_mention(self, key: str, pos: int) -> int:
+        return max((s for s, e, k in self.items if k == key and e <= pos), default=-1)
+
     def last_before(self, pos: int, test) -> str | None:
         i = bisect_right(self.starts, pos) - 1
         while i >= 0:
@@ -113,10 +128,12 @@ def actors_of(subj, index: MentionIndex, last_speaker: str | None) -> list[str]:
         if key is None and appos:
             key = index.covering(appos[0].idx)
         if key is None and h.lower_ in _PRONOUNS:
-            if last_speaker and index.by_key[last_speaker].kind == "person":
+            at, named = index.last_subject(h.doc, h.idx)
+            if last_speaker and index.by_key[last_speaker].kind == "person" and \
+                    index.last_mention(last_speaker, h.idx) >= at:
                 key = last_speaker
-            else:
-                key = index.last_before(h.idx, lambda a: a.kind == "person")
+            else:                 # a person named as the subject since the last speaker spoke
+                key = named or index.last_before(h.idx, lambda a: a.kind == "person")
         if key is None:
             key = _descriptor(h, index)
         common_noun = h.tag_ in ("NN", "NNS")

@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 
 from . import dates
-from .quotes import Quote, find_quotes, first_person, is_standalone
+from . import gazetteer as gz
+from .quotes import OPENERS, Quote, find_quotes, first_person, is_standalone
 from .speakers import MentionIndex, actors_of, is_reporting, subject
 from .text import ParsedText
 from .types import Actor, Span, Statement
@@ -52,6 +53,7 @@ class _Collector:
         self.index = MentionIndex(actors)
         self.out: list[Statement] = []
         self.last_speaker: str | None = None
+        self.opener: tuple[str, str | None] | None = None    # "X said:" with the words to come
 
     def add(self, speaker: str, kind: str, s: int, e: int, sent: tuple[int, int], quotes) -> None:
         if e - s < 2 or speaker not in self.index.by_key:
@@ -91,11 +93,33 @@ def _clause(tok, subj, s: int, e: int, text: str) -> tuple[int, int]:
     """Where a verb's reported clause lies: its ccomp, what follows it, or what precedes its subject."""
     ccomp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
     start = ccomp.left_edge.idx if ccomp is not None else tok.idx + len(tok)
-    if tok.i + 1 < len(tok.doc) and tok.nbor().dep_ in ("prt", "prep") and ccomp is None:
-        start = tok.nbor().idx + len(tok.nbor())
+    if ccomp is None:
+        start = _past_circumstances(tok, start)
     if not text[start:e].strip(_TRAIL + "”\"") and subj is not None and subj.i < tok.i:
+        before = tok.doc.char_span(s, subj.left_edge.idx, alignment_mode="expand")
+        if text[tok.idx + len(tok):e].lstrip().startswith(":") or before is None or not any(
+                t.tag_.startswith("VB") or t.tag_ == "MD" or t.is_quote for t in before):
+            return s, s                   # "In the message, Kim said:" the content comes next
         return s, subj.left_edge.idx
     return _after_listener(tok, start, e), e
+
+
+def _past_circumstances(tok, start: int) -> int:
+    """After the verb, skip its particle ("pointed to") and the phrases saying where, when or how it
+    was said ("said in a statement carried by state media that", "said on Monday")."""
+    doc = tok.doc
+    i = tok.i + 1
+    particle = gz.reporting_verbs().get(tok.lower_)
+    if i < len(doc) and particle and doc[i].lower_ == particle:
+        return doc[i].idx + len(doc[i])
+    while i < len(doc) and doc[i].head.i == tok.i and doc[i].dep_ in ("prep", "npadvmod", "advmod", "prt"):
+        last = max(t.i for t in doc[i].subtree)
+        mark = next((t for t in doc[i].subtree if t.lower_ == "that" and t.dep_ == "mark"), None)
+        if mark is not None:            # the parser hung the clause on the phrase: it starts after "that"
+            return mark.idx + len(mark)
+        start = doc[last].idx + len(doc[last])
+        i = last + 1
+    return start
 
 
 def _after_listener(tok, start: int, e: int) -> int:
@@ -170,6 +194,7 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
     c = _Collector(parsed, actors)
     text = parsed.text
     prev_speaker: str | None = None
+    prev_date: str | None = None
     prev_opens = False
     for pi, para in enumerate(parsed.paragraphs):
         sents = [st for st in parsed.sentences if st.paragraph == pi and st.role in ACTIVE]
@@ -177,22 +202,27 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
             continue
         quotes = find_quotes(text, para.start, para.end)
         before = len(c.out)
+        c.opener = None
         if not quotes and prev_speaker and _block_quote(c, para, sents, prev_opens):
             s, e = _trim(text, para.start, para.end)
+            s, e = s + (text[s] in OPENERS + "”"), e - (text[e - 1] in "”\"")   # a quote's last paragraph
+            while e > s and text[e - 1] in _TRAIL:
+                e -= 1
             c.add(prev_speaker, "direct", s, e, (para.start, para.end), [])
-            if c.out[before:] and c.out[-1].said_on is None and before:   # dated by the opening paragraph
-                c.out[-1] = replace(c.out[-1], said_on=c.out[before - 1].said_on)
+            if c.out[before:] and c.out[-1].said_on is None:   # dated by the opening paragraph
+                c.out[-1] = replace(c.out[-1], said_on=prev_date)
         else:
             for st in sents:
                 mine = [q for q in quotes if st.span.start <= q.outer[0] < st.span.end]
-                _direct(c, parsed, quotes, mine, para)
+                _direct(c, parsed, quotes, mine, para, prev_speaker if prev_opens else None)
                 if st.role == "headline" and _headline(c, st.span.start, st.span.end):
                     continue
                 _indirect(c, st, quotes)
         new = c.out[before:]
-        prev_speaker = new[-1].speaker if new else None
+        prev_speaker, prev_date = (new[-1].speaker, new[-1].said_on) if new else c.opener or (None, None)
         body = text[para.start:para.end]
-        prev_opens = body.rstrip().endswith(":") or bool(re.search(r"\bas saying\b", body))
+        prev_opens = body.rstrip().endswith(":") or bool(re.search(r"\bas saying\b", body)) or bool(
+            quotes and quotes[-1].outer[1] == para.end and text[para.end - 1] not in "”\"")
     return tuple(sorted(c.out, key=lambda st: st.evidence.start))
 
 
@@ -201,6 +231,8 @@ def _indirect(c: _Collector, st, quotes: list[Quote]) -> None:
     sent = (st.span.start, st.span.end)
     for speakers, s, e, tok, _subj in _reported(c, *sent, quotes):
         s, e = _trim(text, s, e)
+        if s >= e and text[:sent[1]].rstrip().endswith(":"):
+            c.opener = (speakers[0], _said_on(c.parsed, *sent, quotes))    # "X said on Monday:"
         if any(q.start - 1 <= s and e <= q.outer[1] + 1 for q in quotes):
             continue                                      # the clause is quoted words: direct already
         if c.index.at(s, e) and len(text[s:e].split()) <= 3 and not quotes:
@@ -211,7 +243,9 @@ def _indirect(c: _Collector, st, quotes: list[Quote]) -> None:
         rest = text[s:e]
         for q in inside:
             rest = rest.replace(text[q.outer[0]:q.outer[1]], " ")
-        if inside and len(re.findall(r"\w+", rest)) <= 3:
+        lead = text[s:inside[0].outer[0]] if inside else ""
+        own = [w for w in re.findall(r"\w+", lead) if w.lower() != "that"]     # the speaker's own words
+        if inside and len(re.findall(r"\w+", rest)) <= 3 and (lead.rstrip().endswith(":") or not own):
             qs, qe = inside[0].trimmed(text)               # the marks hold the content: direct
             for sp in speakers:
                 if not any(o.evidence.start == qs for o in c.out):
@@ -234,13 +268,18 @@ def _block_quote(c: _Collector, para: Span, sents, prev_opens: bool) -> bool:
     """A paragraph in the speaker's voice after a paragraph that reports that speaker."""
     if any(_reported(c, st.span.start, st.span.end, []) for st in sents):
         return False
+    if not first_person(para.text) and any(subject(t) is not None for st in sents
+           for t in _verbs(c.parsed.doc, st.span.start, st.span.end, []) if t.lower_ != "according"):
+        return False                      # narration: "The message stressed that ..."
     if prev_opens or first_person(para.text):
         return True
     doc_span = c.parsed.doc.char_span(para.start, para.end, alignment_mode="expand")
     return doc_span is not None and not any(t.ent_type_ for t in doc_span)
 
 
-def _direct(c: _Collector, parsed: ParsedText, quotes: list[Quote], mine: list[Quote], para: Span) -> None:
+def _direct(c: _Collector, parsed: ParsedText, quotes: list[Quote], mine: list[Quote], para: Span,
+            opener: str | None) -> None:
+    """Quotes standing alone in their sentence; one opening its paragraph after "X said:" is X's."""
     text, doc = parsed.text, parsed.doc
     for q in mine:
         qi = quotes.index(q)
@@ -262,6 +301,8 @@ def _direct(c: _Collector, parsed: ParsedText, quotes: list[Quote], mine: list[Q
                 break
         if not speakers and c.last_speaker and c.out and c.out[-1].evidence.start >= para.start:
             speakers = [c.last_speaker]
+        elif not speakers and opener and q.outer[0] == para.start:
+            speakers = [opener]
         s, e = q.trimmed(text)
         for sp in speakers[:1]:
             c.add(sp, "direct", s, e, (first.span.start, last.span.end if last else para.end), [])

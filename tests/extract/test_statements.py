@@ -129,3 +129,48 @@ def test_corpus_end_to_end(nlp):
         assert 5 <= len(ex.actors) <= 25
         total += len(ex.statements)
     assert 40 <= total <= 90
+
+
+@pytest.mark.parametrize("body,speaker,kind,quote", [
+    # where/how it was said is not what was said
+    ('Deputy Minister Lee Min-ho said in a statement carried by state media that the talks had failed.',
+     "Lee Min-ho", "indirect", "the talks had failed"),
+    ("Trade Minister Omar Haddad said on Monday in Geneva that tariffs would rise.", "Omar Haddad",
+     "indirect", "tariffs would rise"),
+    # a quoted fragment after the speaker's own words is part of an indirect statement
+    ('Analyst Sophie Brandt said the numbers were "plausible but not yet proven".', "Sophie Brandt",
+     "indirect", 'the numbers were "plausible but not yet proven"'),
+    ("Spokesman Lin Jian said he was “not aware of the situation”.", "Lin Jian", "indirect",
+     "he was “not aware of the situation”"),
+    # "she" is the person last named as a subject, not the earlier speaker
+    ("Mayor Ines Falk said the port was open. Deputy Mayor Vera Holm sent a letter to Peter Lund. "
+     "She said in the letter that the budget was short.", "Vera Holm", "indirect", "the budget was short"),
+])
+def test_clause_and_speaker_rules(extract, body, speaker, kind, quote):
+    text = f"City news\n{body}\n"
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert (speaker, kind, quote) in _pairs(ex)
+
+
+@pytest.mark.parametrize("body,absent", [
+    ("“The port is open,” spokesman Lee Min-ho said in a regular briefing.", "a regular briefing"),
+    ("“The port is open,” spokesman Lee Min-ho said in a regular briefing.", "in a regular briefing"),
+    ("In the message, Mayor Ines Falk said:", "In the message"),
+])
+def test_circumstances_are_no_statement(extract, body, absent):
+    ex = extract(f"City news\n{body}\n")
+    assert absent not in {s.text for s in ex.statements}
+
+
+def test_multi_paragraph_quote_after_colon(extract):
+    text = ("Letter\nIn the message, Prime Minister Anna Kovacs said:\n"
+            "“The port will reopen in May and the ferries will run again.\n"
+            "Our city will always stand by the fishermen.”\n"
+            "The message stressed that the budget was short.\n")
+    ex = extract(text)
+    _check_evidence(text, ex)
+    got = _pairs(ex)
+    assert ("Anna Kovacs", "direct", "The port will reopen in May and the ferries will run again") in got
+    assert ("Anna Kovacs", "direct", "Our city will always stand by the fishermen") in got
+    assert not any(s.text.startswith("The message") for s in ex.statements)
