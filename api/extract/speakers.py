@@ -13,6 +13,7 @@ from .types import Actor
 _PRONOUNS = {"he", "she"}
 _NEGATORS = {"refrained", "refrain", "refused", "declined", "avoided", "failed"}
 _SUBJECT_DEPS = ("nsubj",)
+_MODALS = {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll"}
 
 
 class MentionIndex:
@@ -78,8 +79,8 @@ def is_reporting(tok) -> bool:
     particle = verbs[low]
     if particle and (tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != particle):
         return False
-    if any(c.dep_ == "neg" for c in tok.children):
-        return False
+    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
+        return False              # "would respond", "will announce": not said yet
     return tok.head.lower_ not in _NEGATORS and not any(
         a.lower_ in _NEGATORS for a in list(tok.ancestors)[:2])
 

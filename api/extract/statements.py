@@ -150,6 +150,9 @@ def _reported(c: _Collector, sent_s: int, sent_e: int, quotes: list[Quote]) -> l
             s, e = _clause(tok, subj, sent_s, sent_e, c.text)   # Doc.text is rebuilt per call
         if speakers:
             found.append([speakers, s, e, tok, subj])
+        elif subj is not None and subj.i < tok.i and len(c.text[tok.idx:sent_e].split()) <= 6 \
+                and c.text[sent_s:subj.left_edge.idx].rstrip().endswith(","):
+            found.append([[], s, e, tok, subj])          # ", his office said in a statement."
     keep = []
     for f in found:
         tok = f[3]
@@ -167,7 +170,7 @@ def _reported(c: _Collector, sent_s: int, sent_e: int, quotes: list[Quote]) -> l
                 cut = (g[4].left_edge.idx if g[4] is not None else g[3].idx)
                 f[2] = min(f[2], cut if cut > f[1] else g[3].idx)
         keep.append(f)
-    return keep
+    return [f for f in keep if f[0]]
 
 
 def _headline(c: _Collector, s: int, e: int) -> bool:

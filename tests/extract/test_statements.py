@@ -174,3 +174,18 @@ def test_multi_paragraph_quote_after_colon(extract):
     assert ("Anna Kovacs", "direct", "The port will reopen in May and the ferries will run again") in got
     assert ("Anna Kovacs", "direct", "Our city will always stand by the fishermen") in got
     assert not any(s.text.startswith("The message") for s in ex.statements)
+
+
+@pytest.mark.parametrize("body,speaker,quote", [
+    # a modal reporting verb inside the clause is not a second statement
+    ('Spokesman Lee Min-ho added that Seoul would respond "sternly" to any provocation.', "Lee Min-ho",
+     'Seoul would respond "sternly" to any provocation'),
+    # an unnamed relay at the end is cut off the clause
+    ("Prime Minister Anna Kovacs thanked the rescuers for their courage, her office said in a statement.",
+     "Anna Kovacs", "the rescuers for their courage"),
+])
+def test_one_statement_with_the_right_clause(extract, body, speaker, quote):
+    text = f"City news\n{body}\n"
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert [(s, q) for s, k, q in _pairs(ex)] == [(speaker, quote)]
