@@ -25,6 +25,9 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
 _WD = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_N_AGO = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+_NUM = {w: i for i, w in
+        enumerate("one two three four five six seven eight nine ten eleven twelve".split(), 1)}
 _REL = r"(?:(?:earlier|later|late|early)\s+)?(?:last|this|next|past)"
 
 # Alternatives are tried longest first; each one names its shape.
@@ -35,11 +38,12 @@ DATE_RE = re.compile(
     rf"|(?P<my>\b{_MON}(?:,)?\s+{_YEAR}\b)"
     rf"|(?P<md>\b{_MON}\s+{_DAY}\b(?![,.]?\d))"
     rf"|(?P<rel>\b{_REL}\s+(?:{_MON}|{_WD}|week|month|year)\b)"
+    rf"|(?P<ago>\b(?:an?|{_N_AGO})\s+(?:day|week|month|year)s?\s+ago\b)"
     rf"|(?P<weekday>\b{_WD}\b)"
     rf"|(?P<inmonth>\b(?:in|since|until|by|during|from|of|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
     rf"(?P<bare>{_MON})(?!\s*\d))"
     r"|(?P<word>\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b)"
-    rf"|(?P<year>(?<![\d,.$€£])\b{_YEAR}\b(?![\d,%]|\.\d| ?(?:percent|per cent)))",
+    rf"|(?P<year>(?<![\d,.$€£])(?<!\d[-–])\b{_YEAR}\b(?![\d,%]|[-–]\d|\.\d| ?(?:percent|per cent)))",
     re.I,
 )
 
@@ -111,6 +115,21 @@ def _relative(phrase: str, published: date) -> tuple[str, str] | None:
     return f"{published.year:04d}-{month:02d}", "month"   # "this June", "earlier this June"
 
 
+def _ago(phrase: str, published: date) -> tuple[str, str] | None:
+    """'two weeks ago' -> as precise as the count allows: days give a day, weeks a month."""
+    n_word, unit = phrase.lower().split()[:2]
+    n = 1 if n_word in ("a", "an") else int(n_word) if n_word.isdigit() else _NUM[n_word]
+    unit = unit.rstrip("s")
+    if unit == "day":
+        return (published - timedelta(days=n)).isoformat(), "day"
+    if unit == "week":
+        return fmt(published - timedelta(days=7 * n), "month"), "month"
+    if unit == "month":
+        m = published.year * 12 + published.month - 1 - n
+        return f"{m // 12:04d}-{m % 12 + 1:02d}", "month"
+    return f"{published.year - n:04d}", "year"
+
+
 @lru_cache(maxsize=4096)
 def _dateparser(phrase: str, published: date | None) -> datetime | None:
     import dateparser  # slow to import and to run: phrases only, cached
@@ -157,6 +176,8 @@ def _resolve_match(m: re.Match, published: date | None) -> tuple[str, str] | Non
         return fmt(_before(published, month, strict=False), "month"), "month"
     if kind == "rel":
         return _relative(text, published)
+    if kind == "ago":
+        return _ago(text, published)
     if kind == "weekday":
         return _weekday(published, WEEKDAYS[text.lower()], "").isoformat(), "day"
     if kind == "word":

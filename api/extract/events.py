@@ -35,7 +35,21 @@ DEFINITE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I
 REGIONAL = re.compile(r"\b(?:region|oblast|province|area|district|border|territor\w*)\b", re.I)
 PLACE = re.compile(r"\b(?:in|into|to|from|of|around)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){0,2}"
                    r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Aa]rea)|[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)")
+TITLE_WORD = re.compile(r"^(?:President|Prime|Minister|General|Chief|Secretary|Foreign|Defen[cs]e|Leader|"
+                        r"Chancellor|King|Queen|Supreme|Commander|Gen|Col|Lt|Mr|Mrs|Ms|Dr)\b")
 PRESENT = re.compile(r"\b(?:advance|advancing|ongoing|continues?|are\s+\w+ing|is\s+\w+ing)\b", re.I)
+# "confirmed the deployment": the second trigger is what was confirmed, dated by the verb
+OBJECT_GAP = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}", re.I)
+# "said on Monday that troops had been sent": the date is the saying's, not the sending's
+SPEECH_THAT = re.compile(r"\bthat\b", re.I)
+SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|statement|remarks|interview|briefing)\s+(?:on\s+)?$",
+                         re.I)
+# ", and that the soldiers entered combat in May": a date across a new clause is not this event's
+NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:that|the|they|it|he|she|its|their)\b|;")
+CLAUSE_END = re.compile(r",\s(?!\d)|;|\s[—–]\s")
+DEMONYM = re.compile(r"\s+(?!(?:and|or|to|in|on|at|for|from|with|by|of|the|last|this|since)\b)[a-z]")
+TREATY_SUBJECT = re.compile(r"^\W*(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,4}?"
+                            r"(?:treaty|agreement|pact|accord|document|deal)\b", re.I)
 BACKREF = re.compile(r"^\W*(?:at that time|at the time|then)\b", re.I)
 LAW = re.compile(r"\b(?:law|decree|bill)\b", re.I)
 
@@ -53,11 +67,14 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
         s, e = sent.span.start, sent.span.end
         quoted = [(m.start() + s, m.end() + s) for m in QUOTES.finditer(text[s:e])]
         hits = _triggers(text, s, e, quoted)
+        objects = {i for i in range(1, len(hits)) if hits[i - 1][0] in SPEECH_KINDS
+                   and OBJECT_GAP.fullmatch(text[hits[i - 1][2]:hits[i][1]])}
         ds = dates.find_dates(text, s, e, parsed.published)
         claimed = set()
         new_idx = []
         for i, (kind, a, b) in enumerate(hits):
-            d = _date_for(text, kind, a, b, hits, i, ds)
+            others = [h for j, h in enumerate(hits) if j not in objects]
+            d = None if i in objects else _date_for(text, kind, a, b, others, None, ds)
             if d is None and BACKREF.match(text[s:a]) and prev_dates:
                 d = prev_dates[-1]
             if d is not None:
@@ -69,14 +86,19 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
                 kind = "incursion"
             who = [m.actor for m in mentions if s <= m.span.start and m.span.end <= e]
             parts = tuple(dict.fromkeys(who))
+            if kind in SPEECH_KINDS:   # the one who pledges or confirms leads the participants
+                before = [m for m in mentions if s <= m.span.start and m.span.end <= a]
+                parts = _speaker_first(parts, before, kinds)
             place = _place(text, a, e, ds)
-            series = _series(kind, parts, kinds, text[s:e])
+            series = _series(kind, parts, kinds, text[max(s, a - 30):min(e, b + 40)])
             ev_start, ev_end = _evidence(text, s, e, a, b, d)
             found.append(Event(kind=kind, title=_title(kind, parts, place),
                                evidence=Span.of(text, ev_start, ev_end), date=date_val,
                                precision=prec, location=place, actors=parts, series=series))
             new_idx.append(len(found) - 1)
-        orphans = [d for d in ds if d not in claimed]
+        first = hits[0][1] if hits else e
+        orphans = [d for d in ds if d not in claimed and d.span.end <= first
+                   and not SAID_BEFORE.search(text[max(0, d.span.start - 16):d.span.start])]
         if orphans and pending and not hits:
             for i in pending:   # "X signed a law ... The decree, published on Saturday, ..."
                 found[i] = _with_date(found[i], orphans[0])
@@ -102,6 +124,8 @@ def _triggers(text, s, e, quoted):
                 continue
             if NEGATED.search(text[max(s, a - 30):a]):
                 continue
+            if kind == "pledge" and TREATY_SUBJECT.match(text[s:a]):
+                continue   # "The treaty ... pledges that ...": what the text says, not an act
             taken.append((a, b))
             hits.append((kind, a, b))
     hits.sort(key=lambda h: h[1])
@@ -121,6 +145,11 @@ def _date_for(text, kind, a, b, hits, i, ds):
             continue   # "in a Monday statement": the date of the telling, not of the event
         if de <= a and DEFINITE.search(text[max(0, a - 40):a]):
             continue   # "the incursion" names a known event: only its own modifier dates it
+        if de <= a and SPEECH_THAT.search(text[de:a]) and any(
+                h[0] in SPEECH_KINDS and h[2] <= ds_ for h in hits if h[1] != a):
+            continue   # "confirmed on Monday that it had sent troops": the date is the confirming
+        if ds_ >= b and NEW_CLAUSE.search(text[b:ds_]):
+            continue
         dist = lo - hi if de <= a else ds_ - b
         dist = abs(dist)
         if best_dist is None or dist < best_dist:
@@ -128,11 +157,25 @@ def _date_for(text, kind, a, b, hits, i, ds):
     return best
 
 
+def _speaker_first(parts, before, kinds):
+    """The nearest person named before the verb, else the nearest actor, comes first."""
+    if not before:
+        return parts
+    people = [m for m in before if kinds.get(m.actor) == "person"]
+    who = (people or before)[-1].actor
+    return (who,) + tuple(p for p in parts if p != who)
+
+
 def _place(text, a, e, ds):
     """The first place named after the trigger ("into the Kursk region"), never a date ("in June")."""
-    for m in PLACE.finditer(text, a, e):
+    stop = CLAUSE_END.search(text, a, e)
+    for m in PLACE.finditer(text, a, stop.start() if stop else e):
         if m.start() - a >= 80:
             break
+        if TITLE_WORD.match(m.group(1)):
+            continue   # "to President Vladimir Putin": a person, not a place
+        if DEMONYM.match(text, m.end(1)) and m.group(1).endswith(("an", "ese", "ish")):
+            continue   # "of North Korean troops": an adjective, not a place
         if not any(d.span.start < m.end(1) and m.start(1) < d.span.end for d in ds):
             return m.group(1).strip()
     return None
@@ -178,8 +221,11 @@ def _dedupe(events: list[Event]) -> list[Event]:
                     and (kept.series == ev.series if kept.series and ev.series else True)
                     and (set(kept.actors) & set(ev.actors) or not kept.actors or not ev.actors
                          or kept.location and kept.location == ev.location))
+            if (kept.kind == ev.kind in TREATY and kept.series == ev.series
+                    and _compatible(kept.date, ev.date)):
+                same = True   # one treaty's stage, however differently its parties are named
             if same and ev.kind in SPEECH_KINDS and kept.actors and ev.actors and kept.date != ev.date:
-                same = kept.actors[0] == ev.actors[0]   # two pledges by different speakers
+                same = kept.actors[0] in ev.actors or ev.actors[0] in kept.actors   # another speaker
             if same:
                 if len(ev.date or "") > len(kept.date or ""):
                     out[i] = ev

@@ -46,14 +46,20 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-def match_event(event: Event, actor_ids: frozenset[str],
-                stored: list[StoredEvent]) -> tuple[int | None, str | None]:
+SPEECH_KINDS = ("pledge", "confirmation")
+
+
+def match_event(event: Event, actor_ids: frozenset[str], stored: list[StoredEvent],
+                speaker: str | None = None) -> tuple[int | None, str | None]:
     """(id of the stored event this one reports, or None; a description of any disagreement).
 
     Same kind, and the same series where both have one (a treaty's stages), and shared
     participants unless one side names none; dates must be compatible (one a prefix of the
     other: "2024" fits "2024-06") or at most a day apart, which is merged and reported.
-    The best candidate shares most participants, then has the closest date.
+    A pledge or confirmation is also someone's: where either side is undated, the candidate
+    must already count `speaker` (the stored id of the event's first actor) among its participants.
+    The best candidate is dated where the event is, then shares most participants, then has
+    the closest date.
     """
     best, best_key, best_conflict = None, None, None
     for cand in stored:
@@ -65,6 +71,9 @@ def match_event(event: Event, actor_ids: frozenset[str],
         same_date = bool(cand.date and cand.date == event.date and len(cand.date) >= 7)
         if not shared and cand.actors and actor_ids and not same_date:
             continue
+        if (speaker and event.kind in SPEECH_KINDS and cand.actors and speaker not in cand.actors
+                and not (cand.date and event.date)):
+            continue
         conflict = None
         if not _compatible(cand.date, event.date):
             apart = _days_apart(cand.date, event.date)
@@ -72,7 +81,9 @@ def match_event(event: Event, actor_ids: frozenset[str],
                 continue
             conflict = f"date: {cand.date} vs {event.date}"
         exact = bool(cand.date and cand.date == event.date)
-        key = (shared + (2 if cand.series and cand.series == event.series else 0), exact, conflict is None)
+        dated = bool(cand.date and event.date)   # a dated report joins a dated event first
+        key = (dated, shared + (2 if cand.series and cand.series == event.series else 0), exact,
+               conflict is None)
         if best_key is None or key > best_key:
             best, best_key, best_conflict = cand.id, key, conflict
     return best, best_conflict

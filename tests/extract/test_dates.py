@@ -40,6 +40,10 @@ SAT = date(2024, 11, 9)      # a Saturday
     ("in October", MON, ("2024-10", "month")),
     ("blue", MON, None),
     ("Saturday", None, None),
+    ("two weeks ago", MON, ("2025-04", "month")),
+    ("3 days ago", MON, ("2025-04-25", "day")),
+    ("six months ago", MON, ("2024-10", "month")),
+    ("a year ago", MON, ("2024", "year")),
 ])
 def test_resolve(phrase, published, expected):
     assert resolve(phrase, published) == expected
@@ -53,6 +57,7 @@ def test_resolve(phrase, published, expected):
     ("Exports rose 2024 percent, to $2024 million, in 2019.", [("2019", "2019")]),
     ("Officials may 5 times reconsider.", []),
     ("The accord took effect last week.", [("last week", "2025-04")]),
+    ("It was the first war since the 1950-53 conflict and the 2014–15 fighting.", []),
 ])
 def test_find_dates(sentence, expected):
     got = [(d.span.text, d.value) for d in find_dates(sentence, 0, len(sentence), MON)]

@@ -26,6 +26,28 @@ def events(text):
     ("The minister pledged full support for the campaign on Friday.", [("pledge", "2025-03-07")]),
     ("Officials refrained from confirming the deployment of troops.", []),
     ("“We will defend every village,” the general said on Sunday.", []),
+    ("The pact that the two leaders signed in Edoras on June 19 binds them.",
+     [("treaty_signed", "2024-06-19")]),
+    ("The accord, signed by both kings in May, binds them.", [("treaty_signed", "2024-05")]),
+    ("The king on Saturday signed into law the accord with Rohan.", [("treaty_ratified", "2025-03-08")]),
+    ("The council voted to ratify the pact on October 24, and the king signed the law on November 9.",
+     [("treaty_ratified", "2024-10-24"), ("treaty_ratified", "2024-11-09")]),
+    ("The pact took effect on 4 December after both sides exchanged ratification documents.",
+     [("treaty_in_force", "2024-12-04")]),
+    ("Rohan's troops crossed into the Eastfold on 6 August 2024.", [("incursion", "2024-08-06")]),
+    ("They launched a cross-border raid on August 6.", [("incursion", "2024-08-06")]),
+    ("Gondor launched a counteroffensive in early January.", [("offensive", "2025-01")]),
+    ("Gondor's forces have retaken the fortress.", [("liberation", None)]),
+    ("Mordor sent about 15,000 troops to the front.", [("deployment", None)]),
+    ("Mordor confirmed for the first time on Monday that it had sent troops to the front.",
+     [("confirmation", "2025-03-10"), ("deployment", None)]),
+    ("Mordor confirmed the deployment officially on Monday.",
+     [("confirmation", "2025-03-10"), ("deployment", None)]),
+    ("Mordor said it had deployed troops to the east, and that they entered combat in mid-December.",
+     [("deployment", None)]),
+    ("The deployment is the first since the 1950-53 war.", [("deployment", None)]),
+    ("The treaty, which both houses ratified, pledges that each side will help the other.",
+     [("treaty_ratified", None)]),
 ])
 def test_triggers(text, expected):
     assert events(text) == expected
@@ -45,7 +67,22 @@ def test_one_event_per_document():
 @pytest.mark.parametrize("text,location", [
     ("Rohan's forces launched an incursion into the Eastfold region last August.", "Eastfold region"),
     ("Gondor and Rohan signed a defence pact in May 2023.", None),
+    ("Gondor's forces recaptured the fortress, officials in Minas Tirith said.", None),
+    ("Rohan was sanctioned over the deployment of Mordorian troops to Gondor.", "Gondor"),
+    ("Gondor's general reported to President Aragorn that the siege ended.", None),
 ])
 def test_location_is_a_place_never_a_date(text, location):
     (event,) = find_events(parse("Headline\n" + text, PUB), ())
     assert event.location == location
+
+
+def test_pledges_of_different_speakers_stay_apart():
+    from api.extract.types import Actor, ActorMention, Span
+    text = ("Headline\nAt that time, Gondor pledged support in August 2024. "
+            "Aragorn has praised the soldiers, promising to build a monument in Minas Tirith.")
+    cast = []
+    for key, kind, form in (("gondor", "country", "Gondor"), ("aragorn", "person", "Aragorn")):
+        i = text.index(form)
+        cast.append(Actor(key, form, kind, mentions=(ActorMention(key, Span.of(text, i, i + len(form))),)))
+    got = [(e.kind, e.date, e.actors[:1]) for e in find_events(parse(text, PUB), tuple(cast))]
+    assert got == [("pledge", "2024-08", ("gondor",)), ("pledge", None, ("aragorn",))]

@@ -50,3 +50,19 @@ def test_match_rules(stored, event, expected):
 ])
 def test_pick_date(dates, expected):
     assert pick_date(dates) == expected
+
+
+def test_speaker_check_for_undated_speech():
+    stored = [StoredEvent(1, "pledge", "2024-08", frozenset({"freedonia", "minister"}), None)]
+    assert match_event(ev("pledge", None, ("king", "freedonia")), frozenset({"king", "freedonia"}),
+                       stored, speaker="king") == (None, None)
+    assert match_event(ev("pledge", None, ("minister",)), frozenset({"minister"}),
+                       stored, speaker="minister") == (1, None)
+
+
+def test_dated_report_joins_the_dated_event_first():
+    stored = [StoredEvent(1, "pledge", None, frozenset({"freedonia", "sylvania", "king"}), None),
+              StoredEvent(2, "pledge", "2025-04-27", frozenset({"freedonia"}), None)]
+    got = match_event(ev("pledge", "2025-04-28", ("freedonia", "sylvania")),
+                      frozenset({"freedonia", "sylvania"}), stored, speaker="freedonia")
+    assert got == (2, "date: 2025-04-27 vs 2025-04-28")
