@@ -70,20 +70,41 @@ def _org_prefix(doc, ent) -> int:
 def _title_before(doc, ent) -> tuple[str | None, tuple[int, int] | None]:
     """The words of a person's noun phrase before the name: "Kremlin spokesperson" Dmitry Peskov."""
     head = ent.root
+    words = {w for w in gz.words("titles.txt")}
+    if head.dep_ == "appos" and head.head.i < ent.start and head.head.lower_ in words:
+        j = ent.start                     # "A police spokeswoman, Muthoni Wanjiru, said"
+        while j > head.head.i and doc[j - 1].is_punct:
+            j -= 1
+        toks = [t for t in doc[head.head.left_edge.i:j] if not t.is_punct]
+        while toks and toks[0].dep_ in ("det", "poss"):
+            toks = toks[1:]
+        if toks:
+            return doc[toks[0].i:toks[-1].i + 1].text, (toks[0].idx, toks[-1].idx + len(toks[-1]))
     left = head.left_edge.i
     toks = [t for t in doc[left:ent.start] if t.i >= left]
     while toks and (toks[0].dep_ == "det" or toks[0].is_punct or toks[0].lower_ in ("with", "and")):
         toks = toks[1:]
     if "," in [t.text for t in toks]:
         toks = toks[max(i for i, t in enumerate(toks) if t.text == ",") + 1:]
-    words = {w for w in gz.words("titles.txt")}
     appos = [c for c in head.children if c.dep_ == "appos" and c.i > head.i]
     if appos and any(t.lower_ in words for t in appos[0].subtree):
-        sub = list(appos[0].subtree)
-        return doc[sub[0].i:sub[-1].i + 1].text, (sub[0].idx, sub[-1].idx + len(sub[-1]))
-    if not toks or not any(t.lower_ in words for t in toks):
+        toks = list(appos[0].subtree)
+    elif not toks or not any(t.lower_ in words for t in toks):
         return None, None
-    return doc[toks[0].i:toks[-1].i + 1].text, (toks[0].idx, toks[-1].idx + len(toks[-1]))
+    return _role_text(doc, toks), (toks[0].idx, toks[-1].idx + len(toks[-1]))
+
+
+def _role_text(doc, toks) -> str:
+    """The title without its article or a leading country possessive: "Hungary’s Deputy Defence
+    Minister" -> "Deputy Defence Minister" (the country becomes the affiliation)."""
+    i = 0
+    while i < len(toks) - 1 and toks[i].dep_ == "det":
+        i += 1
+    for j in range(i, min(i + 4, len(toks) - 1)):
+        if toks[j].text in ("’s", "'s") and j > i and toks[j - 1].ent_type_ == "GPE":
+            i = j + 1
+            break
+    return doc[toks[i].i:toks[-1].i + 1].text
 
 
 def _ent_end(doc, tok) -> int:

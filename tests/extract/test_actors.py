@@ -74,3 +74,35 @@ def test_match_keys_skip_bare_surnames():
     a = Actor("kim-jong-un", "Kim Jong Un", "person", ("Kim Jong-un", "Kim"))
     assert match_keys(a) == {"kim jong un"}
     assert name_key("the Korean People’s Army") == "korean peoples army"
+
+
+@pytest.mark.parametrize("text,name,role", [
+    # title after the name in a reversed apposition
+    ("Floods\nA police spokeswoman, Muthoni Wanjiru, said two officers were hurt.\n",
+     "Muthoni Wanjiru", "police spokeswoman"),
+    # the article of an apposition is not part of the role
+    ("Trade\nDr Sophie Brandt, a Korea specialist at the Institute for Strategic Studies, said the numbers "
+     "were plausible.\n", "Sophie Brandt", "Korea specialist at the Institute for Strategic Studies"),
+    # a country possessive leaves the role (the country is the affiliation)
+    ("Trade\nHungary’s Deputy Defence Minister Anna Kovacs said tariffs would rise.\n",
+     "Anna Kovacs", "Deputy Defence Minister"),
+    # parliamentary titles
+    ("Trade\nRep. Yoo Yong-won said tariffs would rise.\n", "Yoo Yong-won", "Rep."),
+])
+def test_titles_become_roles(extract, text, name, role):
+    actors = _by_name(extract(text))
+    assert name in actors and actors[name].role == role
+
+
+@pytest.mark.parametrize("text,name,surname", [
+    # the NER labels a bare surname ORG or GPE: it is the person named in full
+    ("Trade\nDeputy Defence Minister Anna Kovacs spoke in Brussels. Kovacs said tariffs would rise.\n",
+     "Anna Kovacs", "Kovacs"),
+    ("Ceasefire\nAnalysts were cautious. Dr Sophie Brandt, a Korea specialist at the Institute for "
+     "Strategic Studies, said the numbers were plausible. \"The question is open,\" Brandt said.\n",
+     "Sophie Brandt", "Brandt"),
+])
+def test_mislabelled_surname_joins_the_person(extract, text, name, surname):
+    ex = extract(text)
+    actors = _by_name(ex)
+    assert surname not in actors and surname in actors[name].aliases
