@@ -182,7 +182,9 @@ def _place(text, a, e, ds):
 
 
 def _series(kind, parts, kinds, sentence):
-    """Stages of one treaty share a series: the parties' countries + 'treaty'."""
+    """Stages of one treaty share a series ('treaty'); a pledge or confirmation is its speaker's."""
+    if kind in SPEECH_KINDS:
+        return parts[0] if parts else None
     if kind not in TREATY:
         return None
     base = "treaty"   # documents name the parties differently; participants are matched apart
@@ -218,7 +220,8 @@ def _dedupe(events: list[Event]) -> list[Event]:
     for ev in events:
         for i, kept in enumerate(out):
             same = (kept.kind == ev.kind and _compatible(kept.date, ev.date)
-                    and (kept.series == ev.series if kept.series and ev.series else True)
+                    and (kept.series == ev.series if kept.series and ev.series and kept.kind in TREATY
+                         else True)
                     and (set(kept.actors) & set(ev.actors) or not kept.actors or not ev.actors
                          or kept.location and kept.location == ev.location))
             if (kept.kind == ev.kind in TREATY and kept.series == ev.series

@@ -65,10 +65,15 @@ def match_event(event: Event, actor_ids: frozenset[str], stored: list[StoredEven
     for cand in stored:
         if cand.kind != event.kind:
             continue
-        if cand.series and event.series and cand.series != event.series:
+        speech = event.kind in SPEECH_KINDS   # their series is the speaker: binding only when undated
+        if cand.series and event.series and cand.series != event.series and (
+                not speech or not (cand.date and event.date)):
             continue
         shared = len(cand.actors & actor_ids)
-        same_date = bool(cand.date and cand.date == event.date and len(cand.date) >= 7)
+        # Dated to the month or better on both sides and compatible: the same occasion, however
+        # differently the documents name its participants ("Ukraine" / "Ukrainian forces").
+        same_date = bool(cand.date and event.date and min(len(cand.date), len(event.date)) >= 7
+                         and _compatible(cand.date, event.date))
         if not shared and cand.actors and actor_ids and not same_date:
             continue
         if (speaker and event.kind in SPEECH_KINDS and cand.actors and speaker not in cand.actors

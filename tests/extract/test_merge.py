@@ -66,3 +66,20 @@ def test_dated_report_joins_the_dated_event_first():
     got = match_event(ev("pledge", "2025-04-28", ("freedonia", "sylvania")),
                       frozenset({"freedonia", "sylvania"}), stored, speaker="freedonia")
     assert got == (2, "date: 2025-04-27 vs 2025-04-28")
+
+
+def test_month_dated_reports_of_one_occasion_merge_without_shared_names():
+    stored = [StoredEvent(1, "incursion", "2024-08", frozenset({"gondor"}), None)]
+    assert match_event(ev("incursion", "2024-08-06", ("gondor-army",)), frozenset({"gondor-army"}),
+                       stored) == (1, None)
+    assert match_event(ev("incursion", "2024", ("gondor-army",)), frozenset({"gondor-army"}),
+                       stored) == (None, None)
+
+
+def test_a_speakers_series_binds_only_undated_speech():
+    stored = [StoredEvent(1, "pledge", None, frozenset({"freedonia", "sylvania"}), "sylvania")]
+    assert match_event(ev("pledge", None, ("freedonia",), series="freedonia"),
+                       frozenset({"freedonia"}), stored) == (None, None)
+    stored = [StoredEvent(1, "pledge", "2025-04-27", frozenset({"freedonia"}), "kremlin")]
+    assert match_event(ev("pledge", "2025-04-28", ("freedonia",), series="spokesman"),
+                       frozenset({"freedonia"}), stored) == (1, "date: 2025-04-27 vs 2025-04-28")
