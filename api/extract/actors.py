@@ -145,7 +145,9 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             if target is None and is_acronym(raw.surface) and raw.surface in acr:
                 continue      # the expansion comes later in the same sentence and carries it
             name = _canonical_org(raw.surface)
-            book.add(target or _Draft(slug(name), name, _org_kind(name)), raw, in_title)
+            known = slug(name) in gz.entries()
+            draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, _org_kind(name))
+            book.add(target or draft, raw, in_title)
     for raw in groups + descs:
         if raw.label == "GROUP":
             book.add(_force_draft(raw.key), raw, _in_any(raw.start, title_spans))

@@ -120,7 +120,8 @@ def _canonical_org(surface: str) -> str:
     m = re.match(r"^(.+?)['’]s (.+)$", surface)
     key = gz.surface_index().get(m.group(1)) if m else None
     if key and gz.entries()[key].kind == "country" and gz.entries()[key].demonyms:
-        return f"{gz.entries()[key].demonyms[0]} {m.group(2)}"
+        known = gz.surface_index().get(f"{m.group(2)} of {m.group(1)}")    # "Security Service of Ukraine"
+        return gz.entries()[known].name if known else f"{gz.entries()[key].demonyms[0]} {m.group(2)}"
     return surface
 
 

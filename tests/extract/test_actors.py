@@ -106,3 +106,16 @@ def test_mislabelled_surname_joins_the_person(extract, text, name, surname):
     ex = extract(text)
     actors = _by_name(ex)
     assert surname not in actors and surname in actors[name].aliases
+
+
+def test_possessive_institution_joins_its_gazetteer_name(extract):
+    ex = extract("Prisoners\nUkraine's Security Service (SBU) released a video on Sunday. "
+                 "The SBU said the soldiers had no training.\n")
+    names = [a.name for a in ex.actors if a.kind != "country"]
+    assert names.count("Security Service of Ukraine") == 1 and len(names) == 1
+
+
+@pytest.mark.parametrize("platform", ["Telegram", "Facebook"])
+def test_platforms_are_not_actors(extract, platform):
+    ex = extract(f"Denial\nSpokeswoman Maria Zakharova dismissed the reports as fake news on {platform}.\n")
+    assert platform not in _by_name(ex)
