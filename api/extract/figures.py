@@ -78,6 +78,8 @@ def _not_figure(text: str, a: int, b: int, num: NumberMention) -> bool:
     before, after = text[max(0, a - 20):a], text[b:b + 30]
     if C["not_figure_before"].search(before) or C["not_figure_after"].search(after):
         return True
+    if re.fullmatch(r"(?:19|20)\d\d", num.span.text) and re.match(r"[-–/]\d", after):
+        return True   # "the 1950-53 war", "the 2024/25 season": a span of years
     if num.unit is None and NOT_FIGURE_NOUN.search(after):
         return True
     if num.spelled and num.unit is None and re.match(r"\s+of\b", after):
