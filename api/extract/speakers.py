@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from . import gazetteer as gz
+from .aliases import slug
 from .types import Actor
 
 _PRONOUNS = {"he", "she"}
@@ -112,8 +113,9 @@ def _descriptor(head, index: MentionIndex) -> str | None:
         if a.kind != "person" or head.lower_ not in role and not (
                 head.lower_ in ("spokesman", "spokeswoman", "spokesperson") and "spokes" in role):
             return False
-        return all(m.lower() in role or m in gz.demonyms() and gz.demonyms()[m] == a.affiliation
-                   for m in mods)
+        entry = gz.entries().get(a.key)
+        affs = {a.affiliation, slug(entry.affiliation) if entry and entry.affiliation else None} - {None}
+        return all(m.lower() in role or m in gz.demonyms() and gz.demonyms()[m] in affs for m in mods)
     return index.last_before(head.idx, fits)
 
 

@@ -86,7 +86,6 @@ def test_block_quote_after_said_colon(extract):
     assert hit[0].said_on == "2025-03-10"
 
 
-@pytest.mark.xfail(reason="'the Russian president stated' is not yet resolved when no role word matches")
 def test_pronoun_and_descriptor_speakers(extract):
     text = ("Visit\nRussian President Vladimir Putin arrived in Hanoi. He said that ties were strong. "
             "Later the Russian president stated that trade would grow.\n")
