@@ -107,7 +107,9 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
             found[i] = _with_date(found[i], orphans[0])
         pending = [i for i in new_idx if found[i].date is None]
         prev_dates = ds or prev_dates
-    return tuple(_dedupe(found))
+    # A confirmation is an event only as a dated occasion ("confirmed on Monday"); an undated
+    # "has confirmed reports that ..." is a statement, and the statements carry it.
+    return tuple(ev for ev in _dedupe(found) if ev.kind != "confirmation" or ev.date)
 
 
 def _with_date(ev: Event, d) -> Event:

@@ -35,8 +35,6 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
         speaker = actor_ids.get(e.actors[0]) if e.actors else None
         match_id, conflict = merge.match_event(e, ids, [s for s in stored.values() if s.kind == e.kind],
                                                speaker)
-        if match_id is None and e.kind == "confirmation" and not e.date:
-            continue   # "X has confirmed reports ...": an undated confirmation only joins a dated one
         if match_id is None:
             row = Event(kind=e.kind, title=e.title, location=e.location, series=e.series,
                         extractor_version=extraction.version, revision=revision)

@@ -69,7 +69,7 @@ def test_one_event_per_document():
     ("Gondor and Rohan signed a defence pact in May 2023.", None),
     ("Gondor's forces recaptured the fortress, officials in Minas Tirith said.", None),
     ("Rohan was sanctioned over the deployment of Mordorian troops to Gondor.", "Gondor"),
-    ("Gondor's general reported to President Aragorn that the siege ended.", None),
+    ("Gondor's general reported to President Aragorn on Friday that the siege ended.", None),
 ])
 def test_location_is_a_place_never_a_date(text, location):
     (event,) = find_events(parse("Headline\n" + text, PUB), ())
@@ -86,3 +86,8 @@ def test_pledges_of_different_speakers_stay_apart():
         cast.append(Actor(key, form, kind, mentions=(ActorMention(key, Span.of(text, i, i + len(form))),)))
     got = [(e.kind, e.date, e.actors[:1]) for e in find_events(parse(text, PUB), tuple(cast))]
     assert got == [("pledge", "2024-08", ("gondor",)), ("pledge", None, ("aragorn",))]
+
+
+def test_an_undated_confirmation_is_a_statement_not_an_event():
+    assert events("The president has confirmed reports that Gondor's soldiers were deployed.") == [
+        ("deployment", None)]
