@@ -17,6 +17,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _LEADING_THE = re.compile(r"^the\s+", re.I)
 
 
+@lru_cache(maxsize=16384)   # called for every mention against every name: the same strings recur
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, accents, hyphens, apostrophes and 'the' ignored.
 

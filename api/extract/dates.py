@@ -194,7 +194,11 @@ _MAY_VERB = re.compile(r"^may\s+\d", re.I)
 def find_dates(text: str, start: int = 0, end: int | None = None,
                published: date | None = None) -> list[DateMention]:
     """Every date phrase in text[start:end] that resolves, with document offsets."""
-    end = len(text) if end is None else end
+    return list(_find_dates(text, start, len(text) if end is None else end, published))
+
+
+@lru_cache(maxsize=1024)   # statements, figures and events each ask about the same sentences
+def _find_dates(text: str, start: int, end: int, published: date | None) -> tuple[DateMention, ...]:
     out = []
     for m in DATE_RE.finditer(text, start, end):
         if m.lastgroup == "md" and _MAY_VERB.match(m.group(0)) and not m.group(0)[0].isupper():
@@ -205,7 +209,7 @@ def find_dates(text: str, start: int = 0, end: int | None = None,
             if m.lastgroup in ("bare", "inmonth"):   # keep the preposition out of the span
                 s = m.start("bare") if m.group(0)[:3].lower() in ("in ", "by ", "of ") else s
             out.append(DateMention(Span.of(text, s, e), got[0], got[1]))
-    return out
+    return tuple(out)
 
 
 __all__ = ["DateMention", "find_dates", "resolve", "fmt"]
