@@ -31,28 +31,24 @@ class Writer:
             return quotes(text, span)
 
         def evidence(span: Span) -> dict:
-            return self._evidence(doc_id, span, extraction.version)
+            return dict(document_id=doc_id, start_char=span.start, end_char=span.end, evidence_text=span.text,
+                        extractor_version=extraction.version, revision=self.revision)
 
         with self.session.no_autoflush:
             actor_ids = write_actors(self.session, self.revision, doc_id, extraction, quoted)
-            statement_rows = self._statements(doc_id, text, extraction, actor_ids)
-            self._figures(doc_id, text, extraction, actor_ids, statement_rows)
+            statement_rows = self._statements(extraction, actor_ids, quoted, evidence)
+            self._figures(extraction, actor_ids, statement_rows, quoted, evidence)
             write_events(self.session, self.revision, doc_id, extraction, actor_ids, evidence, quoted)
 
-    # ---------------------------------------------------------------- facts
-    def _evidence(self, doc_id: str, span: Span, version: str) -> dict:
-        return dict(document_id=doc_id, start_char=span.start, end_char=span.end,
-                    evidence_text=span.text, extractor_version=version, revision=self.revision)
-
-    def _statements(self, doc_id, text, extraction, actor_ids) -> dict[int, Statement]:
+    def _statements(self, extraction, actor_ids, quoted, evidence) -> dict[int, Statement]:
         rows = {}
         for i, s in enumerate(extraction.statements):
-            if s.speaker not in actor_ids or not quotes(text, s.evidence):
-                log.warning("%s: statement dropped (speaker or evidence unresolved): %.60s", doc_id, s.text)
+            if s.speaker not in actor_ids or not quoted(s.evidence):
+                log.warning("statement dropped (speaker or evidence unresolved): %.60s", s.text)
                 continue
             row = Statement(speaker_id=actor_ids[s.speaker], kind=s.kind, text=s.text,
                             said_on=date.fromisoformat(s.said_on) if s.said_on else None,
-                            **self._evidence(doc_id, s.evidence, extraction.version))
+                            **evidence(s.evidence))
             row.about = [self.session.get(Actor, actor_ids[k]) for k in dict.fromkeys(s.about)
                          if k in actor_ids]
             self.session.add(row)
@@ -60,14 +56,13 @@ class Writer:
         self.session.flush()
         return rows
 
-    def _figures(self, doc_id, text, extraction, actor_ids, statement_rows) -> None:
+    def _figures(self, extraction, actor_ids, statement_rows, quoted, evidence) -> None:
         for f in extraction.figures:
-            if not quotes(text, f.evidence):
-                log.warning("%s: figure dropped (evidence does not quote the text)", doc_id)
+            if not quoted(f.evidence):
+                log.warning("figure dropped (evidence does not quote the text): %.60s", f.evidence.text)
                 continue
             said = statement_rows.get(f.statement) if f.statement is not None else None
             self.session.add(Figure(
                 value=f.value, unit=f.unit, metric=f.metric, qualifier=f.qualifier,
                 subject_id=actor_ids.get(f.subject), source_id=actor_ids.get(f.source), as_of=f.as_of,
-                statement_id=said.id if said else None,
-                **self._evidence(doc_id, f.evidence, extraction.version)))
+                statement_id=said.id if said else None, **evidence(f.evidence)))
