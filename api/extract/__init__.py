@@ -38,7 +38,7 @@ def _facts(parsed) -> Extraction:
 
     found_actors = actors.find_actors(parsed)
     found_statements = statements.find_statements(parsed, found_actors)
-    return Extraction(
+    found = Extraction(
         actors=found_actors,
         statements=found_statements,
         figures=figures.find_figures(parsed, found_actors, found_statements),
@@ -46,6 +46,7 @@ def _facts(parsed) -> Extraction:
         version=EXTRACTOR_VERSION,
         notes=parsed.notes,
     )
+    return actors.keep_acting(found)     # drop actors that neither act nor carry a fact
 
 
 __all__ = ["extract_document", "extract_documents", "Extraction", "EXTRACTOR_VERSION"]

@@ -7,13 +7,14 @@ acronyms join their expansion ("Armed Forces of Ukraine (AFU)"), titles become `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import gazetteer as gz
+from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
 from .aliases import acronym, is_acronym, name_key, person_matches, slug
 from .mentions import Raw, _canonical_org, acronym_pairs, from_descriptors, from_entities, from_groups
 from .text import ParsedText
-from .types import Actor, ActorMention, Span
+from .types import Actor, ActorMention, Extraction, Span
 
 
 @dataclass
@@ -27,6 +28,8 @@ class _Draft:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     named: bool = False                     # named by a proper name, not only adjectivally
     in_title_only: bool = True
+    acts: bool = False                      # some mention speaks, acts or is acted on (acting.py)
+    roles: set[str] = field(default_factory=set)
 
 
 def _org_kind(name: str) -> str:
@@ -54,8 +57,9 @@ def _force_draft(country: str) -> _Draft:
 class _Book:
     """The drafts of one document, by key."""
 
-    def __init__(self) -> None:
+    def __init__(self, doc=None) -> None:
         self.drafts: dict[str, _Draft] = {}
+        self.doc = doc
 
     def get(self, draft: _Draft) -> _Draft:
         return self.drafts.setdefault(draft.key, draft)
@@ -65,6 +69,13 @@ class _Book:
         d.mentions.append((raw.start, raw.end))
         if raw.label != "ADJ":
             d.named = True
+            if not d.acts and self.doc is not None:
+                r = role(self.doc, raw.start, raw.end)
+                d.roles.add(r)
+                # a news outlet an actor "told" gave an interview it reports: a cited outlet
+                d.acts = r == ACTS or r == AUDIENCE and d.kind == "media"
+            elif self.doc is None:
+                d.acts = True
         if not in_title:
             d.in_title_only = False
         if raw.alias and raw.label != "ADJ" and name_key(raw.surface) != name_key(d.name) \
@@ -111,6 +122,19 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
             book.drafts[d.key].role = raw.title
 
 
+def _described(key: str, named: set[str]) -> str:
+    """A description ("South Korea's spy agency", "the ruling party") is the institution where the
+    article names it, else the country it belongs to (CONVENTIONS)."""
+    seen = set()
+    while key not in named and key not in seen and gz.entries()[key].kind != "country":
+        seen.add(key)
+        aff = gz.entries()[key].affiliation
+        if not aff or slug(aff) not in gz.entries():
+            break
+        key = slug(aff)
+    return key
+
+
 def _title_affiliation(title_span, raws: list[Raw], book: _Book) -> str | None:
     """The actor named inside a person's title: "Kremlin spokesperson" -> kremlin, "Russian ..." -> russia."""
     inside = [r for r in raws if r.key and title_span[0] <= r.start < title_span[1]]
@@ -129,15 +153,19 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     descs = from_descriptors(parsed, ents)
     title_spans = [r.title_span for r in ents if r.title_span]
     body_keys = {name_key(r.surface) for r in ents if not r.headline}
-    book = _Book()
+    book = _Book(parsed.doc)
     persons = [r for r in ents if r.label == "PERSON" or r.key and gz.entries()[r.key].kind == "person"]
     _persons(persons, book, body_keys, title_spans)
     acr = {a: name_key(n) for n, a in acronym_pairs(parsed.text)}
+    named_keys = {r.key for r in ents if r.key and r.surface not in gz.descriptions()}
     for raw in ents:
         if raw in persons or raw.headline and not raw.key and name_key(raw.surface) not in body_keys:
             continue
         in_title = _in_any(raw.start, title_spans)
-        if raw.key:
+        if raw.key and raw.surface in gz.descriptions():
+            raw.alias = False
+            book.add(_entry_draft(_described(raw.key, named_keys)), raw, in_title)
+        elif raw.key:
             book.add(_entry_draft(raw.key), raw, in_title)
         elif raw.label == "ORG":
             target = next((d for d in book.drafts.values() if is_acronym(raw.surface) and (
@@ -149,10 +177,10 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, _org_kind(name))
             book.add(target or draft, raw, in_title)
     for raw in groups + descs:
-        if raw.label == "GROUP":
-            book.add(_force_draft(raw.key), raw, _in_any(raw.start, title_spans))
+        if raw.label == "GROUP":           # "North Korean troops" -> the country (CONVENTIONS)
+            book.add(_entry_draft(raw.key), raw, _in_any(raw.start, title_spans))
         elif raw.label == "DESC":
-            book.add(_entry_draft(raw.key), raw)
+            book.add(_entry_draft(_described(raw.key, named_keys)), raw)
         elif raw.key in book.drafts or raw.alias is False and raw.surface.split()[-1] not in raw.key:
             book.add(_entry_draft(raw.key), raw, True)
     for raw in ents:                                      # titles give roles and affiliations
@@ -166,7 +194,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
 def _finish(book: _Book, text: str) -> tuple[Actor, ...]:
     """Drop actors named only adjectivally or only inside someone's title; freeze the rest."""
     keep = {k: d for k, d in book.drafts.items()
-            if d.named and not (d.in_title_only and k not in gz.entries())}
+            if d.named and not (d.in_title_only and k not in gz.entries()) and not _only_place(d)}
     out = []
     for d in keep.values():
         aff = d.affiliation
@@ -176,5 +204,40 @@ def _finish(book: _Book, text: str) -> tuple[Actor, ...]:
             aff = None
         mentions = tuple(ActorMention(d.key, Span.of(text, s, e)) for s, e in sorted(set(d.mentions)))
         aliases = tuple(a for a in d.aliases if a != d.name)
-        out.append(Actor(d.key, d.name, d.kind, aliases, d.role, aff, mentions))
+        out.append(Actor(d.key, d.name, d.kind, aliases, d.role, aff, mentions,
+                         acts=d.acts or d.kind == "person"))
     return tuple(sorted(out, key=lambda a: a.mentions[0].span.start if a.mentions else 0))
+
+
+def _only_place(d: _Draft) -> bool:
+    """An organisation named only as a place, inside a title, as an audience or as the subject of
+    negated speech is no candidate at all: no fact may fall to it (a country may still be the
+    subject of a figure: "14 killed in Ukraine")."""
+    return not d.acts and d.kind not in ("person", "country") and bool(d.roles) \
+        and d.roles <= {LOCATES, TITLE, AUDIENCE, NEGATED}
+
+
+def keep_acting(found: Extraction) -> Extraction:
+    """Drop the actors that never act (acting.py) unless a fact needs them: a statement's speaker,
+    a figure's subject or source. References to a dropped actor go: from statements' `about` and
+    events' actors they are removed; an affiliation moves up to the dropped actor's own."""
+    needed = {s.speaker for s in found.statements}
+    needed |= {k for f in found.figures for k in (f.subject, f.source) if k}
+    kept = {a.key for a in found.actors if a.acts or a.key in needed}
+    if len(kept) == len(found.actors):
+        return found
+    by_key = {a.key: a for a in found.actors}
+
+    def lifted(key: str | None) -> str | None:
+        seen: set[str] = set()
+        while key and key not in kept and key in by_key and key not in seen:
+            seen.add(key)
+            key = by_key[key].affiliation
+        return key if key in kept else None
+
+    return replace(
+        found,
+        actors=tuple(replace(a, affiliation=lifted(a.affiliation), acts=True)
+                     for a in found.actors if a.key in kept),
+        statements=tuple(replace(s, about=tuple(k for k in s.about if k in kept)) for s in found.statements),
+        events=tuple(replace(e, actors=tuple(k for k in e.actors if k in kept)) for e in found.events))

@@ -26,6 +26,8 @@ class Entry:
     armed_force_of: str | None = None
     ruling_party_of: str | None = None
     key: str = field(default="")
+    descriptions: tuple[str, ...] = ()      # "South Korea's spy agency": the entry only where the
+                                            # article names it, else its country (CONVENTIONS)
 
 
 def _data(name: str) -> str:
@@ -56,7 +58,8 @@ def entries() -> dict[str, Entry]:
             d = json.loads(line)
             out[slug(d["name"])] = Entry(d["name"], d["kind"], tuple(d.get("aliases", ())), d.get("role"),
                                          d.get("affiliation"), armed_force_of=d.get("armed_force_of"),
-                                         ruling_party_of=d.get("ruling_party_of"), key=slug(d["name"]))
+                                         ruling_party_of=d.get("ruling_party_of"), key=slug(d["name"]),
+                                         descriptions=tuple(d.get("descriptions", ())))
     return out
 
 
@@ -75,10 +78,16 @@ def surface_index() -> dict[str, str]:
     """Surface form -> entry key, for names, aliases and capitals (not demonyms)."""
     idx: dict[str, str] = {}
     for key, e in entries().items():
-        for s in (e.name, *e.aliases, *e.capitals):
+        for s in (e.name, *e.aliases, *e.capitals, *e.descriptions):
             for v in _variants(s):
                 idx.setdefault(v, key)
     return idx
+
+
+@lru_cache(maxsize=1)
+def descriptions() -> frozenset[str]:
+    """Surface forms that describe an entry rather than name it."""
+    return frozenset(v for e in entries().values() for s in e.descriptions for v in _variants(s))
 
 
 _LABEL = {"country": "GPE", "person": "PERSON"}

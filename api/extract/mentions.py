@@ -125,9 +125,21 @@ def _canonical_org(surface: str) -> str:
     return surface
 
 
+def _person_shaped(surface: str) -> bool:
+    """Whether a PERSON the model found can be a name: not a place and a title ("Volyn Governor"),
+    not an adjective run ("Various Russian"), not an institution ("Emergency Service")."""
+    words = surface.split()
+    last = words[-1].lower() if words else ""
+    if last in gz.words("titles.txt") or any(w in gz.demonyms() for w in words):
+        return False
+    return not _kind_word(surface, "org_kinds.tsv")
+
+
 def _person_label(ent, surface: str, people: list[str]) -> str:
     """The model's label, corrected for person names it mislabels: "Mayor Ines Falk" (ORG: a title
     opens it) and a bare surname of a person the article names in full ("Kovacs" as ORG or GPE)."""
+    if ent.label_ == "PERSON" and not ent.ent_id_ and not _person_shaped(surface):
+        return "NOISE"
     if ent.ent_id_ or ent.label_ == "PERSON":
         return ent.label_
     name, title = strip_title(surface)
@@ -153,8 +165,8 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         if label != ent.label_:
             ent = doc.char_span(ent.start_char, ent.end_char, label=label) or ent
         surface = clean_surface(ent.text)
-        if not surface or not surface[0].isalnum():
-            continue
+        if not surface or not (surface[0].isupper() or surface[0].isdigit()):
+            continue        # a name starts with a capital: "solidarity" tagged ORG is noise
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if ent.ent_id_ and nxt is not None and nxt.lower_ in gz.words("not_actors.txt"):
             continue        # "United Nations Charter": a document, not the organisation
@@ -183,7 +195,8 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
 
 
 def from_groups(parsed: ParsedText) -> list[Raw]:
-    """Demonym groups: "North Korean troops" -> the country's armed force, "Ukrainian officials" -> country.
+    """Demonym groups: "North Korean troops", "Ukrainian officials" -> the country (CONVENTIONS: not an
+    armed-force actor, and not an alias).
 
     Demonyms alone ("Russian media") are adjectival mentions of the country (label ADJ).
     """
@@ -200,13 +213,8 @@ def from_groups(parsed: ParsedText) -> list[Raw]:
         if noun is None:
             out.append(Raw(ent.start_char, ent.end_char, ent.text, "ADJ", country, alias=False))
             continue
-        stands_for, is_name = grp[noun]
         end = ent.end_char + 1 + len(noun)
-        start = ent.start_char
-        if ent.start > 0 and doc[ent.start - 1].lower_ == "the" and noun in ("military", "army"):
-            start = doc[ent.start - 1].idx
-        label = "GROUP" if stands_for == "armed_force" else "ADJ"
-        out.append(Raw(start, end, parsed.text[start:end], label, country, alias=is_name))
+        out.append(Raw(ent.start_char, end, parsed.text[ent.start_char:end], "GROUP", country, alias=False))
     return out
 
 

@@ -49,6 +49,8 @@ class Actor:
     role: str | None = None               # "Kremlin spokesperson"
     affiliation: str | None = None        # key of another Actor of the same Extraction
     mentions: tuple[ActorMention, ...] = ()
+    acts: bool = True                     # speaks, acts or is acted on somewhere in the text; the
+                                          # others are dropped once no fact refers to them
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,6 @@ def _by_name(ex):
      "Russia", "country", "Russian Federation"),
     ("Aid talks\nKiev and Kyiv are two spellings; Kyiv said it welcomed the package.\n",
      "Ukraine", "country", "Kiev"),
-    ("Drills\nMoroccan troops and Moroccan soldiers joined the exercise, officials said.\n",
-     "Morocco Armed Forces", "armed_force", "Moroccan soldiers"),
     ("Drills\nThe Korean People’s Army (KPA) held drills. The KPA said it was ready.\n",
      "Korean People's Army", "armed_force", "KPA"),
 ])
@@ -119,3 +117,68 @@ def test_possessive_institution_joins_its_gazetteer_name(extract):
 def test_platforms_are_not_actors(extract, platform):
     ex = extract(f"Denial\nSpokeswoman Maria Zakharova dismissed the reports as fake news on {platform}.\n")
     assert platform not in _by_name(ex)
+
+
+@pytest.mark.parametrize("text,country", [
+    # demonym groups stand for the country (CONVENTIONS), not for an armed-force actor
+    ("Drills\nMoroccan troops and Moroccan soldiers joined the exercise on Monday.\n", "Morocco"),
+    ("Talks\nA high-ranking Chilean delegation arrived in the capital on Monday.\n", "Chile"),
+    ("Air raid\nNorwegian jets were scrambled after the incursion.\n", "Norway"),
+])
+def test_demonym_groups_make_the_country_act(extract, text, country):
+    actors = _by_name(extract(text))
+    assert country in actors and actors[country].kind == "country"
+    assert not any(a.kind == "armed_force" for a in actors.values())
+    assert not actors[country].aliases          # a group is no alias
+
+
+@pytest.mark.parametrize("text,actor,is_actor", [
+    # subjects, agents, objects and cited sources act
+    ("Clash\nThe Ruritanian Border Agency said on Monday that the crossing was shut.\n",
+     "Ruritanian Border Agency", True),
+    ("Clash\nThe convoy was stopped by the Ruritanian Border Agency on Monday.\n",
+     "Ruritanian Border Agency", True),
+    ("Clash\nTwo people died, according to the Ruritanian Border Agency.\n", "Ruritanian Border Agency", True),
+    ("Clash\nThe minister met the Ruritanian Border Agency on Monday.\n", "Ruritanian Border Agency", True),
+    # places that only locate, organisations inside a title, audiences, negated speech do not
+    ("Clash\nA spokesman at the Ruritanian Border Agency could not be reached for comment.\n",
+     "Ruritanian Border Agency", False),
+    ("Clash\nRuritanian Border Agency chief Anna Holm said the crossing was shut.\n",
+     "Ruritanian Border Agency", False),
+    ("Clash\nThe head of the Ruritanian Border Agency, Anna Holm, said the crossing was shut.\n",
+     "Ruritanian Border Agency", False),
+    ("Clash\nAnna Holm directed questions to the Ruritanian Border Agency on Monday.\n",
+     "Ruritanian Border Agency", False),
+    ("Clash\nThe Ruritanian Border Agency has neither denied nor confirmed the closure.\n",
+     "Ruritanian Border Agency", False),
+    ("Clash\nDrones hit the regions of Kovnia and Ostrel, Anna Holm said.\n", "Kovnia", False),
+    ("Clash\nDrones hit front-line regions, including Ostrel, Anna Holm said.\n", "Ostrel", False),
+    ("Clash\nAnna Holm met Peru's Prime Minister Luis Vela and Chilean Deputy Minister Rosa Pinto.\n",
+     "Peru", False),
+    ("Clash\nThe storm moved over the northern region, bordering Bolivia, Anna Holm said.\n", "Bolivia", False),
+])
+def test_only_entities_that_act_are_actors(extract, text, actor, is_actor):
+    names = {n for a in extract(text).actors for n in (a.name, *a.aliases)}
+    assert (actor in names) is is_actor
+
+
+def test_a_news_outlet_told_something_is_cited(extract):
+    ex = extract("Talks\nThe minister told Radio Ruritania that the talks would resume on Monday.\n")
+    assert "Radio Ruritania" in {a.name for a in ex.actors}
+
+
+@pytest.mark.parametrize("text,not_a_person", [
+    ("Storm\nKovnia Governor Anna Holm wrote on Telegram that 50 drones fell.\n", "Kovnia Governor"),
+    ("Storm\nVarious Russian attacks in this region killed one person.\n", "Various Russian"),
+])
+def test_person_noise_is_no_person(extract, text, not_a_person):
+    assert not_a_person not in {a.name for a in extract(text).actors}
+
+
+def test_a_description_is_the_institution_only_where_it_is_named(extract):
+    unnamed = _by_name(extract("Spies\nSouth Korean intelligence estimates that 15,000 troops were sent.\n"))
+    assert "National Intelligence Service" not in unnamed and "South Korea" in unnamed
+    named = _by_name(extract("Spies\nThe National Intelligence Service briefed lawmakers on Monday. "
+                             "South Korean intelligence estimates that 15,000 troops were sent.\n"))
+    assert "National Intelligence Service" in named
+    assert "South Korean intelligence" not in named["National Intelligence Service"].aliases
