@@ -126,16 +126,3 @@ def groups() -> dict[str, tuple[str, bool]]:
 @cache
 def words(name: str) -> frozenset[str]:
     return frozenset(w for cells in _rows(name) for w in cells[0].split())
-
-
-@lru_cache(maxsize=1)
-def reporting_verbs() -> dict[str, str | None]:
-    """Verb form -> required particle ("pointed" -> "to") or None."""
-    out: dict[str, str | None] = {}
-    for line in _data("reporting_verbs.txt").splitlines():
-        if line.startswith("#"):
-            continue
-        for form in line.split():
-            verb, _, particle = form.partition("+")
-            out[verb] = particle or None
-    return out

@@ -1,7 +1,12 @@
-"""Who speaks: reporting verbs in the parse, their subjects, and the actor a subject names.
+"""Who speaks: the actor a speech act's subject names, with a small rule-based coreference.
 
-Pronouns ("he", "she") and descriptors ("the Russian president", "the Kremlin spokesman")
-take the most recent matching actor before them.
+A subject names its speaker directly (a mention of the actor), through an apposition ("the head of
+the agency, Ana Ruiz"), through its owner when it is a speech noun ("Putin's message", "a statement
+from the ministry"), or through the country of an unnamed group ("Ukrainian officials").
+Pronouns and descriptions take the actor last named in that role: "he"/"she" the latest person
+referred to as a subject or speaker, "it" the latest institution or country, "the agency"/"the air
+force" the latest actor whose name has those words, "the Russian president" the latest person
+whose role has them.
 """
 from __future__ import annotations
 
@@ -9,12 +14,15 @@ from bisect import bisect_right
 
 from . import gazetteer as gz
 from .aliases import slug
+from .attribution import nouns
 from .types import Actor
 
-_PRONOUNS = {"he", "she"}
-_NEGATORS = {"refrained", "refrain", "refused", "declined", "avoided", "failed"}
-_SUBJECT_DEPS = ("nsubj",)
-_MODALS = {"would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll"}
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_THING_PRONOUNS = frozenset({"it", "they"})
+_OWNER_PREPS = frozenset({"from", "by", "of"})
+_MEMBER_PREPS = frozenset({"from", "in", "within", "at", "of", "inside"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_LOOKBACK = 400          # mentions looked at when searching back for an antecedent
 
 
 class MentionIndex:
@@ -44,111 +52,203 @@ class MentionIndex:
             i -= 1
         return None
 
-    def last_subject(self, doc, pos: int) -> tuple[int, str | None]:
-        """(start, key) of the latest person named as a subject before pos: who "he"/"she" most likely is."""
+    def before(self, pos: int):
+        """(start, end, key) of mentions ending before pos, latest first."""
         i = bisect_right(self.starts, pos) - 1
-        while i >= 0:
-            s, e, key = self.items[i]
-            span = doc.char_span(s, e, alignment_mode="expand") if e <= pos else None
-            if span is not None and self.by_key[key].kind == "person" \
-                    and span.root.dep_ in ("nsubj", "nsubjpass"):
-                return s, key
+        stop = max(-1, i - _LOOKBACK)
+        while i > stop:
+            if self.items[i][1] <= pos:
+                yield self.items[i]
             i -= 1
-        return -1, None
-
-    def last_mention(self, key: str, pos: int) -> int:
-        return max((s for s, e, k in self.items if k == key and e <= pos), default=-1)
-
-    def last_before(self, pos: int, test) -> str | None:
-        i = bisect_right(self.starts, pos) - 1
-        while i >= 0:
-            key = self.items[i][2]
-            if self.items[i][1] <= pos and test(self.by_key[key]):
-                return key
-            i -= 1
-        return None
 
 
-def is_reporting(tok) -> bool:
-    """A reporting verb ("said", "pointed to", "called for"), not negated or under "refrained from"."""
-    verbs = gz.reporting_verbs()
-    low = tok.lower_
-    verbal = tok.tag_.startswith("VB") or tok.tag_ in ("MD", "")     # "": a blank pipeline has no tags
-    if low not in verbs or not verbal:
-        if not (low in verbs and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "that"):
-            return False
-    particle = verbs[low]
-    if particle and (tok.i + 1 >= len(tok.doc) or tok.nbor().lower_ != particle):
-        return False
-    if any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children):
-        return False              # "would respond", "will announce": not said yet
-    return tok.head.lower_ not in _NEGATORS and not any(
-        a.lower_ in _NEGATORS for a in list(tok.ancestors)[:2])
+def _is_person(actor: Actor | None) -> bool:
+    return actor is not None and actor.kind == "person"
 
 
-def subject(tok):
-    """The subject a reporting verb reports for (through conj, participles, "quoted X as saying")."""
-    subs = [c for c in tok.children if c.dep_ in _SUBJECT_DEPS]
-    if subs:
-        return subs[-1]          # "Chief of the General Staff Valery Gerasimov acknowledged": the name
-    if tok.lower_ in ("saying", "say") and tok.head.lower_ == "as" or tok.head.lower_ in ("quoted", "cited"):
-        quoted = tok.head if tok.head.lower_ in ("quoted", "cited") else tok.head.head
-        return next((c for c in quoted.children if c.dep_ == "dobj"), None)
-    if tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
-        return tok.head
-    if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp") and tok.head is not tok:
-        return subject(tok.head)
-    return None
+class Speakers:
+    """Resolves speech-act subjects to actor keys over one document, remembering who spoke."""
 
+    def __init__(self, doc, actors: tuple[Actor, ...]):
+        self.doc = doc
+        self.index = MentionIndex(actors)
+        self.refs: list[tuple[int, str | None, bool]] = []     # (offset, key or None, is a person)
+        self.last_owner: str | None = None                    # whose words "the message" holds
+        self._subject_cache: dict[int, bool] = {}
+        self._described = {k: self._only_described(a) for k, a in self.index.by_key.items()}
 
-def _descriptor(head, index: MentionIndex) -> str | None:
-    """"the Russian president" -> the latest person whose role has "president" (and the demonym)."""
-    titles = gz.words("titles.txt")
-    if head.lower_ not in titles:
-        return None
-    mods = {c.text for c in head.children if c.dep_ in ("amod", "compound")}
+    # -- what the rest of the package asks
 
-    def fits(a: Actor) -> bool:
-        role = (a.role or "").lower()
-        if a.kind != "person" or head.lower_ not in role and not (
-                head.lower_ in ("spokesman", "spokeswoman", "spokesperson") and "spokes" in role):
-            return False
-        entry = gz.entries().get(a.key)
-        affs = {a.affiliation, slug(entry.affiliation) if entry and entry.affiliation else None} - {None}
-        return all(m.lower() in role or m in gz.demonyms() and gz.demonyms()[m] in affs for m in mods)
-    return index.last_before(head.idx, fits)
+    def note(self, pos: int, key: str | None, person: bool) -> None:
+        """Someone was referred to as a speaker at pos (None: a person the text does not name)."""
+        self.refs.append((pos, key, person))
 
+    def family(self, key: str | None) -> set[str]:
+        """The actor and what it belongs to: Peskov -> {Peskov, Kremlin, Russia}."""
+        out: set[str] = set()
+        while key and key not in out:
+            out.add(key)
+            a = self.index.by_key.get(key)
+            nxt = a.affiliation if a else None
+            if nxt is None and key in gz.entries() and gz.entries()[key].affiliation:
+                nxt = slug(gz.entries()[key].affiliation)
+            key = nxt
+        return out
 
-def actors_of(subj, index: MentionIndex, last_speaker: str | None) -> list[str]:
-    """The actors a subject names: each conjunct's own mention, or one inside its phrase."""
-    if subj is None:
-        return []
-    heads = [subj, *subj.conjuncts]
-    out: list[str] = []
-    for h in heads:
-        key = index.covering(h.idx)
-        appos = [c for c in h.children if c.dep_ == "appos"]
-        if key is None and appos:
-            key = index.covering(appos[0].idx)
-        if key is None and h.lower_ in _PRONOUNS:
-            at, named = index.last_subject(h.doc, h.idx)
-            if last_speaker and index.by_key[last_speaker].kind == "person" and \
-                    index.last_mention(last_speaker, h.idx) >= at:
-                key = last_speaker
-            else:                 # a person named as the subject since the last speaker spoke
-                key = named or index.last_before(h.idx, lambda a: a.kind == "person")
+    def resolve(self, tok) -> str | None:
+        """The actor the phrase headed by `tok` names, or None."""
+        if tok is None:
+            return None
+        key = self._resolve(tok)
         if key is None:
-            key = _descriptor(h, index)
-        common_noun = h.tag_ in ("NN", "NNS")
-        if key is not None and common_noun and any(t.dep_ == "conj" for t in h.subtree if t.i < h.i):
-            out.extend(k for k in index.at(h.left_edge.idx, h.idx + len(h)) if k not in out)
-        if key is None and h.tag_.startswith("NN"):
-            found = index.at(h.left_edge.idx, h.idx + len(h))       # "DPRK and Russian officials"
-            preps = [c for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "of", "in")]
-            if not found and preps:                               # "reports from South Korea"
-                last = list(preps[0].subtree)[-1]
-                found = index.at(preps[0].idx, last.idx + len(last))
-            out.extend(k for k in found if k not in out)
-        if key and key not in out:
-            out.append(key)
-    return out
+            for conj in tok.conjuncts:                  # "officials and Ukraine's army": the first that names one
+                if conj.i > tok.i:
+                    key = self._resolve(conj)
+                    if key:
+                        break
+        return key
+
+    def person_like(self, tok) -> bool:
+        """Whether a subject refers to one person ("its governor", "an activist", "she")."""
+        if tok is None:
+            return False
+        return tok.lower_ in _PERSON_PRONOUNS or tok.tag_ == "NN" and tok.lower_ in gz.words("titles.txt")
+
+    # -- the rules
+
+    def _resolve(self, tok) -> str | None:
+        low = tok.lower_
+        if low in _PERSON_PRONOUNS:
+            return self._antecedent(tok.idx, person=True)
+        if low in _THING_PRONOUNS:
+            return self._antecedent(tok.idx, person=False)
+        for c in tok.children:                          # "The head of the directorate, Ana Ruiz,"
+            if c.dep_ == "appos":
+                k = self.index.covering(c.idx)
+                if _is_person(self.index.by_key.get(k)):
+                    return k
+        key = self.index.covering(tok.idx)
+        if key is not None:
+            return self._named_or_country(key, tok)
+        if low in nouns():
+            return self._owner(tok)
+        if tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
+            inside = self._person_inside(tok)           # "The head of the President's Office Ana Ruiz"
+            if inside:
+                return inside
+            country = self._demonym_country(tok)
+            if country:
+                return country                          # "Ukrainian officials", "the Russian president"?
+            member = self._member_of(tok)
+            if member:
+                return member                           # "Sources from the SBU"
+            return self._described_actor(tok)
+        return None
+
+    def _named_or_country(self, key: str, tok) -> str:
+        """An institution the text only describes ("South Korean intelligence") is its country."""
+        if self._described.get(key):
+            for c in tok.subtree:
+                country = gz.demonyms().get(c.text)
+                if country and country in self.index.by_key:
+                    return country
+        return key
+
+    def _only_described(self, actor: Actor) -> bool:
+        if actor.kind in ("person", "country") or not actor.mentions:
+            return False
+        return all(m.span.text.split()[-1][:1].islower() for m in actor.mentions)
+
+    def _owner(self, noun) -> str | None:
+        """Whose words a speech noun holds: its owner, else the owner of the last such noun."""
+        for c in noun.children:
+            if c.dep_ in ("poss", "compound") or c.dep_ == "prep" and c.lower_ in _OWNER_PREPS:
+                target = next((p for p in c.children if p.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+                k = self.resolve(target) if target is not None else None
+                if k:
+                    self.last_owner = k
+                    return k
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
+            return self.last_owner
+        return None
+
+    def _person_inside(self, head) -> str | None:
+        if head.lower_ not in gz.words("titles.txt"):
+            return None
+        for k in self.index.at(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)):
+            if _is_person(self.index.by_key.get(k)):
+                return k
+        return self._descriptor(head)
+
+    def _demonym_country(self, head) -> str | None:
+        for c in head.children:
+            if c.dep_ in ("amod", "compound", "poss") and c.i < head.i:
+                country = gz.demonyms().get(c.text) or self.index.covering(c.idx)
+                if country in self.index.by_key and self.index.by_key[country].kind == "country":
+                    return country
+        return None
+
+    def _member_of(self, head) -> str | None:
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS:
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None and head.tag_ in ("NNS", "NNPS"):
+                    k = self.index.covering(pobj.idx)
+                    if k and not _is_person(self.index.by_key.get(k)):
+                        return k
+        return None
+
+    def _descriptor(self, head) -> str | None:
+        """"the Russian president" -> the latest person whose role has "president" (and the demonym)."""
+        mods = {c.text for c in head.children if c.dep_ in ("amod", "compound")}
+        word = head.lower_
+
+        def fits(a: Actor) -> bool:
+            role = (a.role or "").lower()
+            if a.kind != "person" or word not in role and not (word.startswith("spokes") and "spokes" in role):
+                return False
+            entry = gz.entries().get(a.key)
+            affs = {a.affiliation, slug(entry.affiliation) if entry and entry.affiliation else None} - {None}
+            return all(m.lower() in role or m in gz.demonyms() and gz.demonyms()[m] in affs for m in mods)
+        return self._last(head.idx, fits)
+
+    def _described_actor(self, head) -> str | None:
+        """"the agency", "the air force": the latest institution whose name has those words."""
+        if not any(c.dep_ in ("det", "poss") for c in head.children):
+            return None
+        words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
+
+        def fits(a: Actor) -> bool:
+            if a.kind == "person":
+                return False
+            names = {w.lower() for n in (a.name, *a.aliases) for w in n.split()}
+            return words <= names
+        return self._last(head.idx, fits)
+
+    def _last(self, pos: int, test) -> str | None:
+        for _, _, key in self.index.before(pos):
+            if test(self.index.by_key[key]):
+                return key
+        return None
+
+    def _is_subject(self, start: int, end: int) -> bool:
+        hit = self._subject_cache.get(start)
+        if hit is None:
+            span = self.doc.char_span(start, end, alignment_mode="expand")
+            hit = span is not None and (span.root.dep_ in _SUBJECT_DEPS or span.root.dep_ == "pobj"
+                                        and span.root.head.lower_ == "to" and span.root.head.i > 0
+                                        and self.doc[span.root.head.i - 1].lower_ == "according")
+            self._subject_cache[start] = hit
+        return hit
+
+    def _antecedent(self, pos: int, person: bool) -> str | None:
+        """The latest actor of that sort referred to as a subject or a speaker before pos."""
+        ref = next(((p, k) for p, k, is_p in reversed(self.refs) if p < pos and is_p == person), None)
+        for s, e, key in self.index.before(pos):
+            if ref is not None and s < ref[0]:
+                break
+            if _is_person(self.index.by_key[key]) == person and self._is_subject(s, e):
+                return key
+        if ref is not None:
+            return ref[1]
+        return self._last(pos, lambda a: _is_person(a) == person)

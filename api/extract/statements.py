@@ -1,311 +1,401 @@
-"""Statements: direct quotes, block quotes, headline attributions and reported speech.
+"""Statements: direct quotes, block quotes and reported speech, each with its speaker.
 
-Every statement's `evidence` is the Span of exactly its `text` (direct: the words inside the
-marks without their closing punctuation; indirect: the reported clause).
+Speech acts come from the parse (attribution.py), speakers from speakers.py. This module decides
+what each act yields: a direct statement when the quotation marks hold what was said, else an
+indirect one quoting the reported clause or object phrase; relays, coordinated verbs, block quotes
+and display text (headlines and decks that restate the body are no statements).
+
+Every statement's `evidence` is the Span of exactly its `text`.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from . import dates
-from . import gazetteer as gz
+from .attribution import Act, acts_in, empty_objects
 from .quotes import OPENERS, Quote, find_quotes, first_person, is_standalone
-from .speakers import MentionIndex, actors_of, is_reporting, subject
+from .speakers import Speakers
 from .text import ParsedText
 from .types import Actor, Span, Statement
 
-ACTIVE = ("body", "headline", "teaser")
-_LEAD = re.compile(r"(?:[\s,:;—–-]|that\b|to\b|for\b)+", re.I)
+ACTIVE = ("body", "headline", "teaser", "subheading")
+DISPLAY = ("headline", "teaser", "subheading")
 _TRAIL = ",.;:!? \u00a0—–-"
-_TRAIL_WORD = re.compile(r"[,\s]+(?:with|and|while|as|but|amid)\s*$", re.I)
-_HEADLINE_VERB = re.compile(r"\s(Says|Say|Said|Claims|Warns|Confirms|Acknowledges|Admits|Denies|Insists|"
-                            r"Pledges|Vows|Praises|Urges|Announces|Reports|Stresses|Affirms)\s", re.U)
+_CLOSERS = "”\"»’"
+_POINTER = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "my", "this", "that", "these", "those"})
+# Time words that date a remark to something other than the occasion reported around it.
+_UNDATED = re.compile(r"\b(?:earlier|previously|formerly|once|then|at (?:that|the) time|in the past|"
+                      r"last (?:week|month|year)|long|repeatedly|in recent (?:days|weeks|months))\b", re.I)
+_DANGLING = re.compile(r"\s(?:and|but|or|while|as|with|amid)$", re.I)
+_STOP = frozenset("that this with from have has had were was will would could should their there they them "
+                  "which what when where while about after before into over under been being also than "
+                  "said says says".split())
 
+
+@dataclass
+class _Found:
+    statement: Statement
+    display: bool
+    undated_by_text: bool = False        # the sentence gives a time that is not a day ("earlier", a month)
+    dated_by_text: bool = False
+
+
+@dataclass
+class _State:
+    parsed: ParsedText
+    speakers: Speakers
+    found: list[_Found] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.parsed.text
+
+    def add(self, key: str, kind: str, s: int, e: int, attribution: list[tuple[int, int]], quotes, display: bool):
+        if e - s < 2 or key not in self.speakers.index.by_key:
+            return
+        if any(f.statement.evidence.start == s and f.statement.evidence.end == e for f in self.found):
+            return
+        about = tuple(k for k in self.speakers.index.at(s, e) if k != key)
+        said_on, dated, undated = _said_on(self.parsed, attribution, quotes)
+        st = Statement(key, kind, self.text[s:e], Span.of(self.text, s, e), said_on, about)
+        self.found.append(_Found(st, display, undated, dated))
+
+    def last(self) -> _Found | None:
+        return self.found[-1] if self.found else None
+
+
+def _said_on(parsed: ParsedText, parts: list[tuple[int, int]], quotes: list[Quote]) -> tuple[str | None, bool, bool]:
+    """(day, dated, undated): the day the words around the content give the utterance ("on Monday")."""
+    if parsed.published is None:
+        return None, False, False
+    undated = False
+    for s, e in parts:
+        for d in dates.find_dates(parsed.text, s, e, parsed.published):
+            if any(q.outer[0] <= d.span.start < q.outer[1] for q in quotes):
+                continue
+            if d.precision == "day":
+                return d.value, True, False
+            undated = True
+        if _UNDATED.search(parsed.text, s, e):
+            undated = True
+    return None, False, undated
+
+
+# ----------------------------------------------------------------- content spans
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    m = _LEAD.match(text, s, e)
-    if m:
-        s = m.end()
-    while e > s and text[e - 1] in _TRAIL:
-        e -= 1
-    m = _TRAIL_WORD.search(text, s, e)
-    if m:
-        e = m.start()
-    while s < e and text[s].isspace():
+    """The content without a leading "that" or punctuation and without trailing punctuation, except
+    what stands inside a closing quotation mark ("... brothers in arms.”")."""
+    while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
+    if text[s:s + 5].lower() == "that " and e - s > 5:
+        s += 5
+    while True:
+        while e > s and text[e - 1] in _TRAIL:
+            e -= 1
+        m = _DANGLING.search(text, s, e)               # "the port was open and" (the next verb's "and")
+        if not m:
+            break
+        e = m.start()
+    if s > 0 and text[s - 1] in OPENERS:             # a quote that opens the content belongs to it
+        s -= 1
+    opened = sum(text.count(ch, s, e) for ch in OPENERS) - sum(text.count(ch, s, e) for ch in "”»")
+    if opened > 0 or text.count('"', s, e) % 2:
+        m = re.match(r"[,.;:!?]?[”\"»]", text[e:e + 2])
+        if m:
+            e += m.end()
     return s, e
 
 
-def _said_on(parsed: ParsedText, s: int, e: int, quotes: list[Quote]) -> str | None:
-    """The day the sentence dates the utterance to ("on Monday", "today"), outside quoted words."""
-    if parsed.published is None:
-        return None
-    for d in dates.find_dates(parsed.text, s, e, parsed.published):
-        if d.precision == "day" and not any(q.start <= d.span.start < q.end for q in quotes):
-            return d.value
-    return None
-
-
-class _Collector:
-    def __init__(self, parsed: ParsedText, actors: tuple[Actor, ...]):
-        self.parsed, self.text = parsed, parsed.text
-        self.index = MentionIndex(actors)
-        self.out: list[Statement] = []
-        self.last_speaker: str | None = None
-        self.opener: tuple[str, str | None] | None = None    # "X said:" with the words to come
-
-    def add(self, speaker: str, kind: str, s: int, e: int, sent: tuple[int, int], quotes) -> None:
-        if e - s < 2 or speaker not in self.index.by_key:
-            return
-        if any(st.speaker == speaker and st.evidence.start == s and st.evidence.end == e for st in self.out):
-            return
-        about = tuple(k for k in self.index.at(s, e) if k != speaker)
-        self.out.append(Statement(speaker, kind, self.text[s:e], Span.of(self.text, s, e),
-                                  _said_on(self.parsed, *sent, quotes), about))
-        self.last_speaker = speaker
-
-
-def _verbs(doc, s: int, e: int, quotes: list[Quote]):
-    span = doc.char_span(s, e, alignment_mode="expand")
-    for tok in span or ():
-        if any(q.start <= tok.idx < q.end for q in quotes):
+def _cut_gloss(doc, s: int, e: int) -> int:
+    """The narrator's gloss after the clause (", which had been invaded ...", ", the latest in a
+    series") is left out."""
+    span = doc.char_span(s, e, alignment_mode="contract")
+    if span is None:
+        return e
+    for t in span:
+        if t.i == span.start or doc[t.left_edge.i - 1].text != "," or t.right_edge.i < span.end - 2:
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and tok.nbor().lower_ == "to":
-            yield tok
-        elif is_reporting(tok):
-            yield tok
+        if t.dep_ == "appos" or t.dep_ == "relcl" and t.left_edge.lower_ in ("which", "whose"):
+            return doc[t.left_edge.i - 1].idx
+    return e
 
 
-def _according(tok, c: _Collector, s: int, e: int):
-    """"According to X, CLAUSE" / "CLAUSE, according to X" -> (speakers, clause start, clause end)."""
-    pobj = next((t for t in tok.nbor().children if t.dep_ == "pobj"), None)
-    if pobj is None:
-        return [], s, s
-    speakers = actors_of(pobj, c.index, c.last_speaker)
-    obj_end = max(t.idx + len(t) for t in pobj.subtree)
-    if tok.idx - s < 3:
-        return speakers, obj_end, e
-    return speakers, s, tok.idx
+def _drop_fronted(doc, s: int, e: int, root) -> int:
+    """ "During the visit, Kim told ..., KCNA added": the sentence's own framing is not the content."""
+    if root is None:
+        return s
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None or subj.left_edge.idx <= s:
+        return s
+    comma = next((t for t in doc[root.left_edge.i:subj.left_edge.i] if t.text == ","), None)
+    fronted = [c for c in root.children if c.i < subj.i and c.dep_ in ("prep", "advmod", "advcl", "npadvmod")]
+    if comma is not None and fronted and all(t.is_punct or any(t.i in {x.i for x in f.subtree} for f in fronted)
+                                             for t in doc[root.left_edge.i:subj.left_edge.i]):
+        return subj.left_edge.idx
+    return s
 
 
-def _clause(tok, subj, s: int, e: int, text: str) -> tuple[int, int]:
-    """Where a verb's reported clause lies: its ccomp, what follows it, or what precedes its subject."""
-    ccomp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
-    start = ccomp.left_edge.idx if ccomp is not None else tok.idx + len(tok)
-    if ccomp is None:
-        start = _past_circumstances(tok, start)
-    if not text[start:e].strip(_TRAIL + "”\"") and subj is not None and subj.i < tok.i:
-        before = tok.doc.char_span(s, subj.left_edge.idx, alignment_mode="expand")
-        if text[tok.idx + len(tok):e].lstrip().startswith(":") or before is None or not any(
-                t.tag_.startswith("VB") or t.tag_ == "MD" or t.is_quote for t in before):
-            return s, s                   # "In the message, Kim said:" the content comes next
-        return s, subj.left_edge.idx
-    return _after_listener(tok, start, e), e
+def _empty(doc, s: int, e: int) -> bool:
+    """An object with no content of its own: "reported the information", "confirmed it"."""
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return True
+    words = [t for t in span if not t.is_punct and t.lower_ not in _POINTER]
+    return not words or len(words) == 1 and words[0].lower_ in empty_objects()
 
 
-def _past_circumstances(tok, start: int) -> int:
-    """After the verb, skip its particle ("pointed to") and the phrases saying where, when or how it
-    was said ("said in a statement carried by state media that", "said on Monday")."""
-    doc = tok.doc
-    i = tok.i + 1
-    particle = gz.reporting_verbs().get(tok.lower_)
-    if i < len(doc) and particle and doc[i].lower_ == particle:
-        return doc[i].idx + len(doc[i])
-    while i < len(doc) and doc[i].head.i == tok.i and doc[i].dep_ in ("prep", "npadvmod", "advmod", "prt"):
-        last = max(t.i for t in doc[i].subtree)
-        mark = next((t for t in doc[i].subtree if t.lower_ == "that" and t.dep_ == "mark"), None)
-        if mark is not None:            # the parser hung the clause on the phrase: it starts after "that"
-            return mark.idx + len(mark)
-        start = doc[last].idx + len(doc[last])
-        i = last + 1
-    return start
+# ----------------------------------------------------------------- direct or indirect
 
-
-def _after_listener(tok, start: int, e: int) -> int:
-    """ "told lawmakers in a briefing that X": the clause is X, not who heard it."""
-    for t in tok.doc[tok.i + 1:]:
-        verb = t.tag_.startswith("VB") and t.dep_ != "amod"          # "a televised hearing" goes on
-        if t.idx >= e or t.idx >= start and (verb or t.text in ",;:." or t.is_quote):
-            break
-        if t.idx >= start and t.lower_ == "that":
-            return t.idx + len(t) + (1 if t.whitespace_ else 0)
-    return start
-
-
-def _reported(c: _Collector, sent_s: int, sent_e: int, quotes: list[Quote]) -> list[tuple]:
-    """Reported speech in one sentence: (speakers, clause start, clause end, verb)."""
-    doc = c.parsed.doc
-    found = []
-    for tok in _verbs(doc, sent_s, sent_e, quotes):
-        if tok.lower_ == "according":
-            speakers, s, e = _according(tok, c, sent_s, sent_e)
-            subj = None
-        else:
-            subj = subject(tok)
-            speakers = actors_of(subj, c.index, c.last_speaker)
-            if subj is None and tok.dep_ == "ROOT":          # a broken parse: the first name before the verb
-                named = [k for k in c.index.at(sent_s, tok.idx) if c.index.by_key[k].kind != "country"]
-                speakers = named[:1]
-            s, e = _clause(tok, subj, sent_s, sent_e, c.text)   # Doc.text is rebuilt per call
-        if speakers:
-            found.append([speakers, s, e, tok, subj])
-        elif subj is not None and subj.i < tok.i and len(c.text[tok.idx:sent_e].split()) <= 6 \
-                and c.text[sent_s:subj.left_edge.idx].rstrip().endswith(","):
-            found.append([[], s, e, tok, subj])          # ", his office said in a statement."
-    keep = []
-    for f in found:
-        tok = f[3]
-        tail = c.text[tok.idx + len(tok):sent_e]
-        if tok.tag_ in ("VBD", "VBZ", "VBP") and len(tail.split()) <= 3 and any(
-                g[0] != f[0] and g[3].i < tok.i and g[1] <= tok.idx < g[2] for g in found):
-            continue                       # a trailing relay: "X said ..., Vedomosti reported"
-        inner = [g for g in found if g is not f and g[3].i in {t.i for t in tok.subtree}]
-        if any(g[0] != f[0] and g[3].dep_ == "ccomp" and g[3].head is tok for g in inner):
-            continue                                         # a relay: "KCNA reported X said ..."
-        if any(g[0] == f[0] and tok.i in {t.i for t in g[3].subtree} for g in found if g is not f):
-            continue                                         # coordinated verb of the same speaker
-        for g in found:                                      # stop before another speaker's attribution
-            if g is not f and g[0] != f[0] and f[1] < g[3].idx < f[2]:
-                cut = (g[4].left_edge.idx if g[4] is not None else g[3].idx)
-                f[2] = min(f[2], cut if cut > f[1] else g[3].idx)
-        keep.append(f)
-    return [f for f in keep if f[0]]
-
-
-def _headline(c: _Collector, s: int, e: int) -> bool:
-    """Title-case headlines: "Kremlin Says Russia Would Assist..." (the parser is unreliable on them)."""
-    m = _HEADLINE_VERB.search(c.text, s, e)
-    if not m:
-        return False
-    speakers = c.index.at(s, m.start())
-    if not speakers:
-        return False
-    cs, ce = _trim(c.text, m.end(), e)
-    c.add(speakers[-1], "indirect", cs, ce, (s, e), [])
-    return True
-
-
-def _sentence_of(parsed: ParsedText, pos: int):
-    for st in parsed.sentences:
-        if st.span.start <= pos < st.span.end:
-            return st
+def _direct_quote(doc, s: int, e: int, head, quotes: list[Quote]) -> Quote | None:
+    """The quote that holds the whole content (only pointer words outside), or holds the head of
+    what is said with no verb of the content outside it ("praised the “brilliant result”")."""
+    for q in quotes:
+        if q.outer[0] - 1 <= s and e <= q.outer[1] + 1 or q.start - 1 <= s and e <= q.end + 1:
+            return q
+    inside = [q for q in quotes if s <= q.outer[0] and q.outer[1] <= e + 2]
+    if not inside:
+        return None
+    span = doc.char_span(s, e, alignment_mode="expand")
+    if span is None:
+        return None
+    out_words = [t for t in span if not t.is_punct and not any(q.start <= t.idx < q.end for q in inside)]
+    if all(t.lower_ in _POINTER for t in out_words) and len(inside) == 1:
+        return inside[0]
+    holder = next((q for q in inside if head is not None and q.start <= head.idx < q.end), None)
+    if holder is not None and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in out_words):
+        return holder
     return None
+
+
+def _quote_text(text: str, q: Quote) -> tuple[int, int]:
+    """The words inside the marks, with the punctuation that stands inside them."""
+    s, e = q.start, q.end
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+# ----------------------------------------------------------------- acts -> statements
+
+@dataclass
+class _Act:
+    act: Act
+    key: str | None
+    dropped: bool = False
+
+
+def _own_subject(tok) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children)
+
+
+def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list[_Act]:
+    """Speakers for the acts of one sentence, then relays and coordinated verbs sorted out."""
+    sp, doc = state.speakers, state.parsed.doc
+    out = []
+    for a in acts:
+        key = sp.resolve(a.subject)
+        if key is None and a.subject is None:
+            before = doc[a.trigger.i - 1] if a.trigger.i > 0 else None      # "amid Kremlin claims that"
+            if before is not None and before.tag_.startswith("NNP"):
+                key = sp.index.covering(before.idx)
+        out.append(_Act(a, key))
+    for o in out:
+        if o.act.frame == "opener":
+            continue
+        for i in out:
+            if i is o or i.dropped or not (o.act.start <= i.act.trigger.idx < o.act.end):
+                continue
+            t = i.act.trigger
+            if t.dep_ == "conj" and not _own_subject(t) and (i.key is None or i.act.subject is not None
+                                                             and o.act.start <= i.act.subject.idx < o.act.end):
+                i.key, i.act.subject = o.key, o.act.subject      # "said X and praised Y" parsed inside X
+                cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
+                o.act.end = min(o.act.end, (cc or t).idx)
+            elif o.key is None:
+                continue                                            # no one named relays: the inner act stands
+            elif o.act.trigger.i > t.i:                            # the outer attribution trails its content
+                if i.act.frame in ("clause", "left") and i.key and not i.act.relay:
+                    o.dropped = True                                # "X said P, Vedomosti reported": X
+                else:
+                    i.dropped = True                                # "Kim told Shoigu about ..., KCNA added"
+            elif i.key:
+                sub = i.act.subject
+                cut = sub.left_edge.idx if sub is not None and o.act.start < sub.idx < t.idx else t.idx
+                o.act.end = min(o.act.end, cut)                     # "X said A, while Y claimed B"
+    return [o for o in out if not o.dropped]
+
+
+def _emit(state: _State, r: _Act, sent: tuple[int, int], quotes: list[Quote], display: bool) -> None:
+    a, text, doc = r.act, state.text, state.parsed.doc
+    if a.frame == "opener" or r.key is None:
+        return
+    s, e = max(a.start, sent[0]), min(a.end, sent[1])
+    if a.frame == "left":
+        s = _drop_fronted(doc, s, e, a.head)
+    s, e = _trim(text, s, e)
+    if e - s < 2:
+        return
+    if a.frame in ("object", "prep") and _empty(doc, s, e):
+        return
+    parts = [(sent[0], s), (e, sent[1])]
+    q = _direct_quote(doc, s, e, a.head, quotes)
+    if q is not None:
+        if any(f.statement.evidence.start == _quote_text(text, q)[0] for f in state.found):
+            return                                           # the quote stands alone: direct already
+        qs, qe = _quote_text(text, q)
+        state.add(r.key, "direct", qs, qe, parts, quotes, display)
+        return
+    e = _cut_gloss(doc, s, e)
+    s, e = _trim(text, s, e)
+    if any(f.statement.evidence.start <= s and e <= f.statement.evidence.end for f in state.found
+           if f.statement.kind == "direct"):
+        return
+    state.add(r.key, "indirect", s, e, parts, quotes, display)
+
+
+def _standalone_quotes(state: _State, para: Span, sent, quotes: list[Quote], acts: list[_Act],
+                       opener: str | None, display: bool) -> None:
+    """Quotes holding a whole sentence's content: "“…,” she said.", "He added: “…”", a quote
+    continuing the speaker of the paragraph, or one opening a paragraph after "X said:"."""
+    text = state.text
+    mine = [q for q in quotes if sent.span.start <= q.outer[0] < sent.span.end]
+    for q in mine:
+        qi = quotes.index(q)
+        left = max(sent.span.start, quotes[qi - 1].outer[1] if qi else para.start)
+        nxt = quotes[qi + 1].outer[0] if qi + 1 < len(quotes) else para.end
+        right = min(max(sent.span.end, q.outer[1]), nxt)
+        around = [r for r in acts if left <= r.act.trigger.idx < q.outer[0] or q.outer[1] <= r.act.trigger.idx < right]
+        if not is_standalone(text, q, left, right, bool(around)):
+            continue
+        keys = [r.key for r in around if r.key]
+        last = state.last()
+        if not keys and last and not last.display and last.statement.evidence.start >= para.start:
+            keys = [last.statement.speaker]
+        elif not keys and opener and q.outer[0] == para.start:
+            keys = [opener]
+        if keys:
+            s, e = _quote_text(text, q)
+            parts = [(left, q.outer[0]), (q.outer[1], right)]
+            state.add(keys[0], "direct", s, e, parts, quotes, display)
+
+
+def _inside_quotes(quotes: list[Quote]):
+    return lambda pos: any(q.outer[0] <= pos < q.outer[1] for q in quotes)
+
+
+def _block_quote(state: _State, para: Span, sents, prev_opens: bool) -> bool:
+    """A paragraph in the speaker's voice after a paragraph that reports that speaker."""
+    doc = state.parsed.doc
+    acts = [a for st in sents for a in acts_in(doc, st.span.start, st.span.end, lambda _: False)]
+    if any(a.frame != "opener" and state.speakers.resolve(a.subject) for a in acts):
+        return False
+    if not first_person(para.text) and any(a.subject is not None for a in acts):
+        return False                      # narration: "The message stressed that ..."
+    if prev_opens or first_person(para.text):
+        return True
+    span = doc.char_span(para.start, para.end, alignment_mode="expand")
+    return span is not None and not any(t.ent_type_ for t in span)
+
+
+def _note_speakers(state: _State, acts: list[_Act]) -> None:
+    for r in acts:
+        if r.act.subject is None:
+            continue
+        actor = state.speakers.index.by_key.get(r.key) if r.key else None
+        if actor is not None:
+            state.speakers.note(r.act.subject.idx, r.key, actor.kind == "person")
+        elif state.speakers.person_like(r.act.subject):
+            state.speakers.note(r.act.subject.idx, None, True)    # "its governor said": someone unnamed
 
 
 def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Statement, ...]:
-    c = _Collector(parsed, actors)
+    state = _State(parsed, Speakers(parsed.doc, actors))
     text = parsed.text
-    prev_speaker: str | None = None
-    prev_date: str | None = None
+    prev: _Found | None = None
+    opener: tuple[str, str | None] | None = None         # "X said on Monday:" -> (X, its day)
     prev_opens = False
     for pi, para in enumerate(parsed.paragraphs):
         sents = [st for st in parsed.sentences if st.paragraph == pi and st.role in ACTIVE]
         if not sents:
             continue
         quotes = find_quotes(text, para.start, para.end)
-        before = len(c.out)
-        c.opener = None
-        if not quotes and prev_speaker and _block_quote(c, para, sents, prev_opens):
+        before = len(state.found)
+        display_para = pi == 0 or all(st.role in DISPLAY for st in sents)
+        block_speaker = opener[0] if opener else (prev.statement.speaker if prev and not prev.display else None)
+        if not quotes and block_speaker and not display_para and _block_quote(state, para, sents, prev_opens):
             s, e = _trim(text, para.start, para.end)
-            s, e = s + (text[s] in OPENERS + "”"), e - (text[e - 1] in "”\"")   # a quote's last paragraph
-            while e > s and text[e - 1] in _TRAIL:
+            s += text[s] in OPENERS
+            e -= text[e - 1] in _CLOSERS and text.count(text[e - 1], s, e) % 2 == 1
+            while e > s and text[e - 1] in " \u00a0":
                 e -= 1
-            c.add(prev_speaker, "direct", s, e, (para.start, para.end), [])
-            if c.out[before:] and c.out[-1].said_on is None:   # dated by the opening paragraph
-                c.out[-1] = replace(c.out[-1], said_on=prev_date)
+            state.add(block_speaker, "direct", s, e, [], [], False)
+            new = state.found[before:]
+            day = opener[1] if opener else prev.statement.said_on if prev else None
+            if new and new[-1].statement.said_on is None and day:       # dated by its opening
+                new[-1].statement = replace(new[-1].statement, said_on=day)
+                new[-1].dated_by_text = True
         else:
+            prev_opener, opener = opener, None
             for st in sents:
-                mine = [q for q in quotes if st.span.start <= q.outer[0] < st.span.end]
-                _direct(c, parsed, quotes, mine, para, prev_speaker if prev_opens else None)
-                if st.role == "headline" and _headline(c, st.span.start, st.span.end):
-                    continue
-                _indirect(c, st, quotes)
-        new = c.out[before:]
-        prev_speaker, prev_date = (new[-1].speaker, new[-1].said_on) if new else c.opener or (None, None)
+                sent = (st.span.start, st.span.end)
+                display = display_para or st.role in DISPLAY
+                acts = _resolve_acts(state, acts_in(parsed.doc, *sent, _inside_quotes(quotes)), sent)
+                _standalone_quotes(state, para, st, quotes, acts, prev_opener[0] if prev_opener and prev_opens else None,
+                                   display)
+                for r in acts:
+                    _emit(state, r, sent, quotes, display)
+                if not display:
+                    _note_speakers(state, acts)
+                    for r in acts:
+                        if r.act.frame == "opener" and r.key and text[r.act.trigger.idx:sent[1]].rstrip().endswith(":"):
+                            opener = (r.key, _said_on(parsed, [sent], quotes)[0])   # the words follow
+        new = state.found[before:]
+        prev = new[-1] if new else None
         body = text[para.start:para.end]
         prev_opens = body.rstrip().endswith(":") or bool(re.search(r"\bas saying\b", body)) or bool(
             quotes and quotes[-1].outer[1] == para.end and text[para.end - 1] not in "”\"")
-    return tuple(sorted(c.out, key=lambda st: st.evidence.start))
+    _date_from_occasion(state)
+    kept = _without_restated_display(state)
+    return tuple(sorted((f.statement for f in kept), key=lambda st: st.evidence.start))
 
 
-def _indirect(c: _Collector, st, quotes: list[Quote]) -> None:
-    text = c.text
-    sent = (st.span.start, st.span.end)
-    for speakers, s, e, tok, _subj in _reported(c, *sent, quotes):
-        s, e = _trim(text, s, e)
-        if s >= e and text[:sent[1]].rstrip().endswith(":"):
-            c.opener = (speakers[0], _said_on(c.parsed, *sent, quotes))    # "X said on Monday:"
-        if any(q.start - 1 <= s and e <= q.outer[1] + 1 for q in quotes):
-            continue                                      # the clause is quoted words: direct already
-        if c.index.at(s, e) and len(text[s:e].split()) <= 3 and not quotes:
-            continue                                      # "informed the Kremlin": a recipient, no content
-        inside = [q for q in quotes if s - 1 <= q.outer[0] and q.outer[1] <= e + 2]
-        if tok.lower_ in TELL_VERBS and not inside and not _has_verb(c.parsed.doc, s, e):
-            continue                                      # "told reporters after the briefing": no content
-        rest = text[s:e]
-        for q in inside:
-            rest = rest.replace(text[q.outer[0]:q.outer[1]], " ")
-        lead = text[s:inside[0].outer[0]] if inside else ""
-        own = [w for w in re.findall(r"\w+", lead) if w.lower() != "that"]     # the speaker's own words
-        if inside and len(re.findall(r"\w+", rest)) <= 3 and (lead.rstrip().endswith(":") or not own):
-            qs, qe = inside[0].trimmed(text)               # the marks hold the content: direct
-            for sp in speakers:
-                if not any(o.evidence.start == qs for o in c.out):
-                    c.add(sp, "direct", qs, qe, sent, [])
+def _date_from_occasion(state: _State) -> None:
+    """A remark the text does not date takes the day of the last remark of the same speaker (or
+    what it belongs to) before it: the occasion it plainly belongs to."""
+    body = [f for f in state.found if not f.display]
+    body.sort(key=lambda f: f.statement.evidence.start)
+    for i, f in enumerate(body):
+        if f.statement.said_on or f.undated_by_text:
             continue
-        for sp in speakers:
-            c.add(sp, "indirect", s, e, sent, quotes)
-
-
-# Verbs whose object is the listener: with no clause after it, nothing was reported.
-TELL_VERBS = frozenset({"told", "tell", "tells", "telling", "informed", "briefed", "assured"})
-
-
-def _has_verb(doc, s: int, e: int) -> bool:
-    span = doc.char_span(s, e, alignment_mode="expand")
-    return span is None or any(t.tag_.startswith("VB") or t.tag_ in ("MD", "") for t in span)
-
-
-def _block_quote(c: _Collector, para: Span, sents, prev_opens: bool) -> bool:
-    """A paragraph in the speaker's voice after a paragraph that reports that speaker."""
-    if any(_reported(c, st.span.start, st.span.end, []) for st in sents):
-        return False
-    if not first_person(para.text) and any(subject(t) is not None for st in sents
-           for t in _verbs(c.parsed.doc, st.span.start, st.span.end, []) if t.lower_ != "according"):
-        return False                      # narration: "The message stressed that ..."
-    if prev_opens or first_person(para.text):
-        return True
-    doc_span = c.parsed.doc.char_span(para.start, para.end, alignment_mode="expand")
-    return doc_span is not None and not any(t.ent_type_ for t in doc_span)
-
-
-def _direct(c: _Collector, parsed: ParsedText, quotes: list[Quote], mine: list[Quote], para: Span,
-            opener: str | None) -> None:
-    """Quotes standing alone in their sentence; one opening its paragraph after "X said:" is X's."""
-    text, doc = parsed.text, parsed.doc
-    for q in mine:
-        qi = quotes.index(q)
-        first = _sentence_of(parsed, q.outer[0])
-        last = _sentence_of(parsed, max(q.outer[1] - 1, q.outer[0]))
-        if first is None or first.role not in ACTIVE:
-            continue
-        left = max(first.span.start, quotes[qi - 1].outer[1] if qi else para.start)
-        nxt = quotes[qi + 1].outer[0] if qi + 1 < len(quotes) else para.end
-        right = min(last.span.end if last else para.end, nxt)
-        around = [t for t in _verbs(doc, left, q.outer[0], []) if t.lower_ != "according"] + \
-                 [t for t in _verbs(doc, q.outer[1], right, []) if t.lower_ != "according"]
-        if not is_standalone(text, q, left, right, bool(around)):
-            continue
-        speakers = []
-        for tok in around:
-            speakers = actors_of(subject(tok), c.index, c.last_speaker)
-            if speakers:
+        fam = state.speakers.family(f.statement.speaker)
+        for g in reversed(body[:i]):
+            other = state.speakers.family(g.statement.speaker)
+            if f.statement.speaker in other or g.statement.speaker in fam:
+                if g.statement.said_on:
+                    f.statement = replace(f.statement, said_on=g.statement.said_on)
                 break
-        if not speakers and c.last_speaker and c.out and c.out[-1].evidence.start >= para.start:
-            speakers = [c.last_speaker]
-        elif not speakers and opener and q.outer[0] == para.start:
-            speakers = [opener]
-        s, e = q.trimmed(text)
-        for sp in speakers[:1]:
-            c.add(sp, "direct", s, e, (first.span.start, last.span.end if last else para.end), [])
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower()[:5] for w in re.findall(r"[A-Za-z]{4,}", text) if w.lower() not in _STOP}
+
+
+def _without_restated_display(state: _State) -> list[_Found]:
+    """Headline and deck attributions that restate a body attribution (same speaker or what it
+    belongs to, shared content words) are not statements; one with no body counterpart is."""
+    body = [f for f in state.found if not f.display]
+    out = [f for f in body]
+    for f in state.found:
+        if not f.display:
+            continue
+        fam = state.speakers.family(f.statement.speaker)
+        words = _words(f.statement.text)
+        restated = any((fam & state.speakers.family(b.statement.speaker)) and words & _words(b.statement.text)
+                       for b in body)
+        if not restated:
+            out.append(f)
+    return out

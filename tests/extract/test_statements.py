@@ -23,10 +23,11 @@ def _pairs(ex):
 
 
 @pytest.mark.parametrize("body,speaker,kind,quote", [
-    ("“We will not retreat,” Foreign Minister Lena Park said.", "Lena Park", "direct", "We will not retreat"),
-    ('"We will not retreat," Foreign Minister Lena Park said.', "Lena Park", "direct", "We will not retreat"),
+    # a direct quote is the words inside the marks, with the punctuation that stands inside them
+    ("“We will not retreat,” Foreign Minister Lena Park said.", "Lena Park", "direct", "We will not retreat,"),
+    ('"We will not retreat," Foreign Minister Lena Park said.', "Lena Park", "direct", "We will not retreat,"),
     ("Lena Park, the foreign minister, told reporters: “We will not retreat.”", "Lena Park", "direct",
-     "We will not retreat"),
+     "We will not retreat."),
     ("Moscow said that it would expel two diplomats.", "Russia", "indirect", "it would expel two diplomats"),
     ("Health Minister Omar Haddad stressed that the clinics must stay open.", "Omar Haddad", "indirect",
      "the clinics must stay open"),
@@ -64,7 +65,7 @@ def test_split_quote_gives_two_statements(extract):
     ex = extract(text)
     _check_evidence(text, ex)
     quotes = {s.text for s in ex.statements if s.kind == "direct"}
-    assert {"The deficit is shrinking", "and growth is back"} <= quotes
+    assert {"The deficit is shrinking,", "and growth is back."} <= quotes
 
 
 def test_stray_quote_mark_is_bounded_by_its_paragraph(extract):
@@ -170,8 +171,8 @@ def test_multi_paragraph_quote_after_colon(extract):
     ex = extract(text)
     _check_evidence(text, ex)
     got = _pairs(ex)
-    assert ("Anna Kovacs", "direct", "The port will reopen in May and the ferries will run again") in got
-    assert ("Anna Kovacs", "direct", "Our city will always stand by the fishermen") in got
+    assert ("Anna Kovacs", "direct", "The port will reopen in May and the ferries will run again.") in got
+    assert ("Anna Kovacs", "direct", "Our city will always stand by the fishermen.") in got
     assert not any(s.text.startswith("The message") for s in ex.statements)
 
 
@@ -188,3 +189,97 @@ def test_one_statement_with_the_right_clause(extract, body, speaker, quote):
     ex = extract(text)
     _check_evidence(text, ex)
     assert [(s, q) for s, k, q in _pairs(ex)] == [(speaker, quote)]
+
+
+# --------------------------------------------------------------------------- rule families
+# Each row: an invented article body, then (speaker, kind, quote) that must be among the statements.
+
+@pytest.mark.parametrize("body,speaker,kind,quote", [
+    # object-phrase contents: the object with what follows it, the verb left out
+    ("Interior Minister Omar Haddad accused the smugglers of bribing border guards.", "Omar Haddad",
+     "indirect", "the smugglers of bribing border guards"),
+    ("Health Minister Omar Haddad thanked the volunteers for their help during the floods.", "Omar Haddad", "indirect",
+     "the volunteers for their help during the floods"),
+    ("Defence Minister Karl Brandt confirmed the presence of foreign instructors near the border.",
+     "Karl Brandt", "indirect", "the presence of foreign instructors near the border"),
+    ("Governor Rita Moss pointed to the new levee as proof of the plan's success.", "Rita Moss", "indirect",
+     "the new levee as proof of the plan's success"),
+    ("Senator Paul Ngata called for an inquiry into the contract.", "Paul Ngata", "indirect",
+     "an inquiry into the contract"),
+    ("Prime Minister Anna Kovacs promised to rebuild the bridge within a year.", "Anna Kovacs", "indirect",
+     "to rebuild the bridge within a year"),
+    # a that-clause after a noun of attitude is what was said
+    ("Prime Minister Anna Kovacs voiced hope that the talks would resume in spring.", "Anna Kovacs",
+     "indirect", "the talks would resume in spring"),
+    # trailing attribution: the clause before it, without the sentence's fronted framing
+    ("During the hearing, the mine had been closed for safety checks, Governor Rita Moss said.", "Rita Moss",
+     "indirect", "the mine had been closed for safety checks"),
+    # the quoted words hold what is said: direct, with the punctuation inside the marks
+    ("Health Minister Omar Haddad called the decision “a betrayal.”", "Omar Haddad", "direct", "a betrayal."),
+    ("Health Minister Omar Haddad praised the rescuers for their “tireless courage”.", "Omar Haddad", "direct",
+     "tireless courage"),
+    ("Senator Paul Ngata warned of “a lost decade” for the region.", "Paul Ngata", "direct", "a lost decade"),
+    # quoted words inside a paraphrase stay in one indirect entry
+    ("Health Minister Omar Haddad described the plan as offering “real relief,” to residents.", "Omar Haddad", "indirect",
+     "the plan as offering “real relief,” to residents"),
+    # relative clause and participle attributions
+    ("The plant is run by Norvik Energy, which confirmed that output had fallen by a third.", "Norvik Energy",
+     "indirect", "output had fallen by a third"),
+    ("Health Minister Omar Haddad opened the bridge, calling it a symbol of the city's recovery.", "Omar Haddad",
+     "indirect", "it a symbol of the city's recovery"),
+    # passives with a named speaker
+    ("Health Minister Omar Haddad was quoted as saying that the port would reopen.", "Omar Haddad", "indirect",
+     "the port would reopen"),
+    # a relay speaks: the quoter, not the one quoted without a name
+    ("Interfax quoted the ruling party as saying the vote had been fair.", "Interfax",
+     "indirect", "the vote had been fair"),
+    # a speech noun names its owner
+    ("Envoy Lena Park read out Prime Minister Anna Kovacs's message that said the treaty stood.",
+     "Anna Kovacs", "indirect", "the treaty stood"),
+    # unnamed groups with a nationality speak for their country
+    ("Chilean officials said the border would stay closed.", "Chile", "indirect",
+     "the border would stay closed"),
+    # pronoun "it" takes the institution that spoke last
+    ("NATO said the drills had ended. It added that the ships would return in May.", "NATO",
+     "indirect", "the ships would return in May"),
+])
+def test_rule_families(extract, body, speaker, kind, quote):
+    text = f"City news\n{body}\n"
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert (speaker, kind, quote) in _pairs(ex)
+
+
+def test_two_verbs_with_their_own_contents_are_two_statements(extract):
+    text = "City news\nHealth Minister Omar Haddad said the port was open and warned that storms were coming.\n"
+    got = _pairs(extract(text))
+    assert ("Omar Haddad", "indirect", "the port was open") in got
+    assert ("Omar Haddad", "indirect", "storms were coming") in got
+
+
+def test_coordinated_speakers_give_one_statement(extract):
+    text = "City news\nHealth Minister Omar Haddad and Governor Rita Moss said the levee would hold.\n"
+    ex = extract(text)
+    assert [(s, q) for s, k, q in _pairs(ex)] == [("Omar Haddad", "the levee would hold")]
+
+
+@pytest.mark.parametrize("body", [
+    "Mayor Ines Falk declined to say whether the port would reopen.",
+    "Norvik Energy has neither confirmed nor denied the closure of the mine.",
+    "Governor Rita Moss refrained from commenting on the closure.",
+    "The mine is said to be the oldest in the region.",
+    "Officials said the port would reopen in May.",
+    "Experts note that the levee is old.",
+    "Mayor Ines Falk opened the bridge, suggesting that the city had recovered.",
+    "Norvik Energy reported the information to the regulator.",
+    "Mayor Ines Falk informed the council.",
+])
+def test_no_statement(extract, body):
+    assert extract(f"City news\n{body}\n").statements == ()
+
+
+def test_headline_restating_the_body_is_no_statement(extract):
+    text = ("Haddad Says Port Will Reopen In May\n"
+            "Health Minister Omar Haddad said on Monday that the port would reopen in May after repairs.\n")
+    ex = extract(text)
+    assert [(s, q) for s, k, q in _pairs(ex)] == [("Omar Haddad", "the port would reopen in May after repairs")]
