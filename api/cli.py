@@ -26,13 +26,18 @@ def progress_bar(length: int):
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: one per core).")
 def ingest_command(path: Path, workers: int | None) -> None:
     """Load the articles in PATH (UTF-8 .txt files, optional manifest.json) and extract their facts."""
+    from sqlalchemy.orm import Session
+
     from .extensions import db
     from .ingest.load import load_corpus
+    from .transactions import writer_engine
 
     length = len(list(path.glob("*.txt")))
-    with progress_bar(length) as advance:
+    # Each write transaction takes SQLite's write lock first, so another writer cannot slip in
+    # between what it read (the actors and events it merges with) and what it writes.
+    with progress_bar(length) as advance, Session(writer_engine(db.engine)) as session:
         report = load_corpus(
-            db.session, path, max_bytes=current_app.config["MAX_DOCUMENT_BYTES"],
+            session, path, max_bytes=current_app.config["MAX_DOCUMENT_BYTES"],
             workers=current_app.config["INGEST_WORKERS"] if workers is None else workers,
             progress=advance)
     for problem in report.problems:

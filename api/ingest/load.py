@@ -52,6 +52,7 @@ def load_corpus(session: Session, folder: Path, *, max_bytes: int, workers: int 
             (report.unchanged if outcome == "unchanged" else report.loaded).append(doc.id)
         if progress:
             progress(1)
+    session.rollback()   # no transaction (nor SQLite's write lock) stays open during extraction
     by_id = {d.id: d for d in to_extract}
     jobs = [(d.id, d.text, d.published) for d in to_extract]
     for doc_id, extraction, error in extract_all(jobs, workers):

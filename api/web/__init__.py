@@ -6,10 +6,23 @@ from flask import Flask
 
 def register_blueprints(app: Flask, rest_api) -> None:
     from ..extensions import cors
-    from . import actors, caching, docs, documents, events, figures, health, search, statements, stats
+    from . import (
+        actors,
+        caching,
+        docs,
+        documents,
+        events,
+        figures,
+        health,
+        search,
+        snapshot,
+        statements,
+        stats,
+    )
 
     for module in (health, actors, statements, figures, events, documents, search, stats):
         rest_api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
+    snapshot.init_app(app)   # before caching: the ETag's revision is read in the snapshot
     caching.init_app(app)
     cors.init_app(app)   # reads the CORS_* settings in config.py

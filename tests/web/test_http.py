@@ -55,7 +55,8 @@ def test_304_is_answered_before_any_query_on_the_facts(client, corpus_app):
         assert client.get("/v1/statements", headers={"If-None-Match": etag}).status_code == 304
     finally:
         event.remove(engine, "before_cursor_execute", listener)
-    assert seen and all("data_revision" in sql for sql in seen)
+    queries = [sql for sql in seen if not sql.startswith("BEGIN")]   # the snapshot's own BEGIN
+    assert queries and all("data_revision" in sql for sql in queries)
 
 
 def test_a_new_revision_changes_etag_and_updated_since_returns_only_changes(app):
