@@ -94,7 +94,7 @@ def negated(tok) -> bool:
         return True
     cur = tok
     for _ in range(3):                       # through "or denying", "from", "to say"
-        if cur.dep_ not in ("conj", "xcomp", "pcomp", "pobj", "prep", "advcl") or cur.head is cur:
+        if cur.dep_ not in ("conj", "xcomp", "pcomp", "pobj", "prep", "advcl") or cur.head.i == cur.i:
             return False
         head = cur.head
         if head.lower_ in NEGATORS:
@@ -117,6 +117,11 @@ def subject_of(tok):
         if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
             return tok.head                  # "Kim, who called the soldiers ..."
         return s
+    for c in tok.children:                   # "After Washington accused ...": the subject parsed as the
+        if c.dep_ == "mark" and c.i < tok.i:  # object of the conjunction
+            hung = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if hung is not None:
+                return hung
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lower_ in QUOTING:
         quoting = tok.head.head              # "KCNA quoted the party as saying": the quoter relays
         return next((c for c in quoting.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -125,8 +130,10 @@ def subject_of(tok):
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     if tok.dep_ == "acl" and tok.head.tag_.startswith("NN"):
         return tok.head                      # "a statement saying ..."
-    if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "ccomp") and tok.head is not tok \
-            and tok.head.tag_[:2] in ("VB", "MD"):
+    participle = tok.tag_ in ("VBG", "VBN", "VB")   # "..., adding", "went on to say"; not "amid X claims"
+    if tok.dep_ in ("conj", "xcomp", "pcomp", "ccomp") or tok.dep_ == "advcl" and participle:
+        if tok.head.i == tok.i or tok.head.tag_[:2] not in ("VB", "MD"):
+            return None
         return subject_of(tok.head)          # "said ... and warned", "..., adding", "went on to say"
     return None
 
@@ -211,15 +218,37 @@ def _complement(tok, obj):
     return obj
 
 
+def _orphan_verb(obj):
+    """A finite verb after `obj`, in its sentence, with no subject of its own."""
+    sent = obj.sent
+    for t in obj.doc[obj.right_edge.i + 1:sent.end]:
+        if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("conj", "ccomp", "ROOT", "parataxis") and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+            return t
+        if t.text in (";", ":") or t.tag_ in ("VBD", "VBZ", "VBP"):
+            return None
+    return None
+
+
 def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
     """(start, end, frame, head) of what `tok` reports, by the verb's frames; None when it reports nothing."""
     children = list(tok.children)
+    host = tok.head
+    if tok.dep_ in ("ccomp", "parataxis") and host.i > tok.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") for c in host.children):
+        raised = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
+        if raised is not None:               # "X confirmed the operation, dubbed Y, was conducted by Z":
+            return raised.left_edge.idx, _edge(host.right_edge), "clause", host   # parsed upside down
     right = [c for c in children if c.dep_ == "ccomp" and c.i > tok.i]
     if right:
         clause = right[0]
+        last = right[-1]                     # "said that A, B": the parser may split one clause in two
         what = _what_is(clause)
         start = what if what is not None else _after_mark(clause)
-        return start, _edge(clause.right_edge), "clause", clause
+        raised = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
+        if raised is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            start = raised.left_edge.idx             # "indicated deployment is X": the parser took the subject
+        return start, _edge(last.right_edge), "clause", clause
     hidden = _clause_under_circumstance(tok)
     if hidden is not None:
         return _after_mark(hidden), _edge(hidden.right_edge), "clause", hidden
@@ -232,6 +261,10 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         clause = _that_clause(obj)
         if clause is not None:                       # "voiced confidence that ...", "confirmed reports that ..."
             return _after_mark(clause), _edge(clause.right_edge), "clause", clause
+    if obj is not None and "o" not in frames and "l" not in frames and obj.lower_ not in empty_objects():
+        orphan = _orphan_verb(obj)
+        if orphan is not None:                       # "as saying the end of the battle demonstrated X":
+            return obj.left_edge.idx, _edge(orphan.right_edge), "clause", orphan   # subject taken as object
     if "x" in frames or "o" in frames:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if xcomp is not None and (obj is None or xcomp.i < obj.i):

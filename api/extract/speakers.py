@@ -136,6 +136,9 @@ class Speakers:
             inside = self._person_inside(tok)           # "The head of the President's Office Ana Ruiz"
             if inside:
                 return inside
+            named = self._named_modifier(tok)
+            if named:
+                return named                            # "the state-run KCNA news agency"
             country = self._demonym_country(tok)
             if country:
                 return country                          # "Ukrainian officials", "the Russian president"?
@@ -168,6 +171,11 @@ class Speakers:
                 if k:
                     self.last_owner = k
                     return k
+        before = noun.doc[noun.i - 1] if noun.i > 0 else None
+        k = self.index.covering(before.idx) if before is not None and before.tag_.startswith("NNP") else None
+        if k:                                   # "amid Kremlin claims that": the parser split the owner off
+            self.last_owner = k
+            return k
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):
             return self.last_owner
         return None
@@ -178,7 +186,17 @@ class Speakers:
         for k in self.index.at(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)):
             if _is_person(self.index.by_key.get(k)):
                 return k
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+            return None                 # "its governor", "the governor of the region": someone not named
         return self._descriptor(head)
+
+    def _named_modifier(self, head) -> str | None:
+        for c in head.children:
+            if c.dep_ in ("compound", "amod") and c.i < head.i:
+                k = self.index.covering(c.idx)
+                if k and self.index.by_key[k].kind not in ("country", "person"):
+                    return k
+        return None
 
     def _demonym_country(self, head) -> str | None:
         for c in head.children:

@@ -115,6 +115,9 @@ def _cut_gloss(doc, s: int, e: int) -> int:
     if span is None:
         return e
     for t in span:
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i >= span.start + 2 \
+                and doc[t.i - 1].is_quote and doc[t.i - 2].text == ",":
+            return doc[t.i - 1].idx + 1        # "“…,” referencing a statement": the quote ends it
         if t.i == span.start or doc[t.left_edge.i - 1].text != "," or t.right_edge.i < span.end - 2:
             continue
         if t.dep_ == "appos" or t.dep_ == "relcl" and t.left_edge.lower_ in ("which", "whose"):
@@ -148,9 +151,10 @@ def _empty(doc, s: int, e: int) -> bool:
 
 # ----------------------------------------------------------------- direct or indirect
 
-def _direct_quote(doc, s: int, e: int, head, quotes: list[Quote]) -> Quote | None:
-    """The quote that holds the whole content (only pointer words outside), or holds the head of
-    what is said with no verb of the content outside it ("praised the “brilliant result”")."""
+def _direct_quote(doc, s: int, e: int, head, quotes: list[Quote], clause: bool) -> Quote | None:
+    """The quote that holds the whole content (only pointer words outside), or, for an object
+    phrase, holds the head of what is said with no verb outside it ("praised the “brilliant result”").
+    A clause whose subject stands outside the marks is reported speech."""
     for q in quotes:
         if q.outer[0] - 1 <= s and e <= q.outer[1] + 1 or q.start - 1 <= s and e <= q.end + 1:
             return q
@@ -163,6 +167,8 @@ def _direct_quote(doc, s: int, e: int, head, quotes: list[Quote]) -> Quote | Non
     out_words = [t for t in span if not t.is_punct and not any(q.start <= t.idx < q.end for q in inside)]
     if all(t.lower_ in _POINTER for t in out_words) and len(inside) == 1:
         return inside[0]
+    if clause:
+        return None
     holder = next((q for q in inside if head is not None and q.start <= head.idx < q.end), None)
     if holder is not None and not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in out_words):
         return holder
@@ -192,6 +198,33 @@ def _own_subject(tok) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children)
 
 
+def _embedded(tok, head) -> bool:
+    """Whether a reporting verb is the reported clause itself, or a clause under it."""
+    while head is not None:
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in ("ccomp", "xcomp") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+_ADVERBIAL = frozenset({"prep", "advcl", "npadvmod", "advmod", "mark", "dobj", "ccomp", "agent"})
+
+
+def _unparsed_subject(sp: Speakers, verb, sent_start: int) -> str | None:
+    """A reporting verb the parser left without a subject ("X, presenting a report, said"): the
+    last actor named before it that is not inside one of its adverbial phrases."""
+    aside = {t.i for c in verb.children if c.i < verb.i and c.dep_ in _ADVERBIAL for t in c.subtree}
+    found = None
+    for t in verb.doc[verb.sent.start:verb.i]:
+        if t.idx >= sent_start and t.i not in aside:
+            k = sp.index.covering(t.idx)
+            if k:
+                found = k
+    return found
+
+
 def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list[_Act]:
     """Speakers for the acts of one sentence, then relays and coordinated verbs sorted out."""
     sp, doc = state.speakers, state.parsed.doc
@@ -202,6 +235,8 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
             before = doc[a.trigger.i - 1] if a.trigger.i > 0 else None      # "amid Kremlin claims that"
             if before is not None and before.tag_.startswith("NNP"):
                 key = sp.index.covering(before.idx)
+            elif a.trigger.dep_ == "ROOT":
+                key = _unparsed_subject(sp, a.trigger, sent[0])
         out.append(_Act(a, key))
     for o in out:
         if o.act.frame == "opener":
@@ -210,7 +245,7 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
             if i is o or i.dropped or not (o.act.start <= i.act.trigger.idx < o.act.end):
                 continue
             t = i.act.trigger
-            if t.dep_ == "conj" and not _own_subject(t) and (i.key is None or i.act.subject is not None
+            if t.dep_ in ("conj", "ccomp") and not _own_subject(t) and (i.key is None or i.act.subject is not None
                                                              and o.act.start <= i.act.subject.idx < o.act.end):
                 i.key, i.act.subject = o.key, o.act.subject      # "said X and praised Y" parsed inside X
                 cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
@@ -222,6 +257,8 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
                     o.dropped = True                                # "X said P, Vedomosti reported": X
                 else:
                     i.dropped = True                                # "Kim told Shoigu about ..., KCNA added"
+            elif _embedded(t, o.act.head):
+                i.dropped = True                                    # "X's message said he reaffirms ...": X's words
             elif i.key:
                 sub = i.act.subject
                 cut = sub.left_edge.idx if sub is not None and o.act.start < sub.idx < t.idx else t.idx
@@ -242,15 +279,14 @@ def _emit(state: _State, r: _Act, sent: tuple[int, int], quotes: list[Quote], di
     if a.frame in ("object", "prep") and _empty(doc, s, e):
         return
     parts = [(sent[0], s), (e, sent[1])]
-    q = _direct_quote(doc, s, e, a.head, quotes)
+    s, e = _trim(text, s, _cut_gloss(doc, s, e))
+    q = _direct_quote(doc, s, e, a.head, quotes, a.frame in ("clause", "left"))
     if q is not None:
         if any(f.statement.evidence.start == _quote_text(text, q)[0] for f in state.found):
             return                                           # the quote stands alone: direct already
         qs, qe = _quote_text(text, q)
         state.add(r.key, "direct", qs, qe, parts, quotes, display)
         return
-    e = _cut_gloss(doc, s, e)
-    s, e = _trim(text, s, e)
     if any(f.statement.evidence.start <= s and e <= f.statement.evidence.end for f in state.found
            if f.statement.kind == "direct"):
         return

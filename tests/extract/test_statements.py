@@ -283,3 +283,42 @@ def test_headline_restating_the_body_is_no_statement(extract):
             "Health Minister Omar Haddad said on Monday that the port would reopen in May after repairs.\n")
     ex = extract(text)
     assert [(s, q) for s, k, q in _pairs(ex)] == [("Omar Haddad", "the port would reopen in May after repairs")]
+
+
+@pytest.mark.parametrize("body,speaker,kind,quote", [
+    # the subject of a reporting verb in a clause opened by "after"
+    ("After Health Minister Omar Haddad accused the importers of hoarding fuel, prices fell.", "Omar Haddad",
+     "indirect", "the importers of hoarding fuel"),
+    # a speech noun whose owner names itself right before it
+    ("NATO held drills. The vote came amid NATO claims that the drills were defensive.", "NATO", "indirect",
+     "the drills were defensive"),
+    # a description takes the person whose role it names
+    ("Governor Rita Moss visited the dam. The governor said the spillway had held.", "Rita Moss", "indirect",
+     "the spillway had held"),
+    # a clause whose subject the parser took for the verb's object
+    ("Health Minister Omar Haddad indicated additional funding is the council's decision.", "Omar Haddad",
+     "indirect", "additional funding is the council's decision"),
+    # a quote followed by what the speaker did is direct, without the participle
+    ("NATO said, “The drills are over,” citing the calm weather.", "NATO", "direct", "The drills are over,"),
+    # quoted words that leave the clause's subject outside are reported speech
+    ("Senator Paul Ngata told reporters that the new budget “has not been agreed yet” in the committee.",
+     "Paul Ngata", "indirect", "the new budget “has not been agreed yet” in the committee"),
+    # the narrator's gloss after the clause is left out
+    ("Health Minister Omar Haddad said the clinic would reopen in Dorset, which was flooded in May.",
+     "Omar Haddad", "indirect", "the clinic would reopen in Dorset"),
+])
+def test_parse_robust_rules(extract, body, speaker, kind, quote):
+    text = f"City news\n{body}\n"
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert (speaker, kind, quote) in _pairs(ex)
+
+
+@pytest.mark.parametrize("body", [
+    # a description with its own specifier is someone not named, not the last governor
+    "Governor Rita Moss spoke in the capital. The governor of the northern region said the roads were open.",
+    "Governor Rita Moss spoke in the capital. Floods hit the north, its governor said.",
+])
+def test_unnamed_official_is_not_the_last_named_one(extract, body):
+    ex = extract(f"City news\n{body}\n")
+    assert not any("roads" in s.text or "Floods" in s.text for s in ex.statements)
