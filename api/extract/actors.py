@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from . import gazetteer as gz
 from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
 from .aliases import acronym, is_acronym, name_key, person_matches, slug
-from .mentions import Raw, _canonical_org, acronym_pairs, from_descriptors, from_entities, from_groups
+from .mentions import Raw, acronym_pairs, branch_references, org_forms, from_descriptors, from_entities, from_groups
 from .text import ParsedText
 from .types import Actor, ActorMention, Extraction, Span
 
@@ -43,6 +43,25 @@ def _org_kind(name: str) -> str:
 def _entry_draft(key: str) -> _Draft:
     e = gz.entries()[key]
     return _Draft(key, e.name, e.kind, e.role, slug(e.affiliation) if e.affiliation else None)
+
+
+def _named_country(name: str) -> str | None:
+    """The country an institution's name opens with: "Chilean Navy", "Peru's Senate" -> its key."""
+    words = name.replace("’s", "").replace("'s", "").split()
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        key = gz.demonyms().get(head) or gz.surface_index().get(head)
+        if len(words) > n and key and gz.entries()[key].kind == "country":
+            return key
+    return None
+
+
+def _branch_draft(country: str, noun: str) -> _Draft:
+    """A branch of a country's armed forces: "<Demonym> <Branch>" ("Ukrainian Air Force")."""
+    e = gz.entries()[country]
+    name = f"{e.demonyms[0] if e.demonyms else e.name} {noun.title()}"
+    known = gz.surface_index().get(name)
+    return _entry_draft(known) if known else _Draft(slug(name), name, "armed_force", affiliation=country)
 
 
 def _force_draft(country: str) -> _Draft:
@@ -172,13 +191,25 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
                 acronym(d.name) == raw.surface or acr.get(raw.surface) == name_key(d.name))), None)
             if target is None and is_acronym(raw.surface) and raw.surface in acr:
                 continue      # the expansion comes later in the same sentence and carries it
-            name = _canonical_org(raw.surface)
+            forms = org_forms(raw.surface) or [raw.surface]
+            name = forms[0]
             known = slug(name) in gz.entries()
-            draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, _org_kind(name))
+            draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, _org_kind(name),
+                                                                   affiliation=_named_country(name))
             book.add(target or draft, raw, in_title)
-    for raw in groups + descs:
+            for form in forms[1:]:
+                book.drafts[(target or draft).key].aliases.setdefault(form)
+    branches: dict[str, str] = {}                         # branch noun -> key of the last one named
+    for raw in sorted(groups + descs + branch_references(parsed), key=lambda r: r.start):
         if raw.label == "GROUP":           # "North Korean troops" -> the country (CONVENTIONS)
             book.add(_entry_draft(raw.key), raw, _in_any(raw.start, title_spans))
+        elif raw.label == "BRANCH":        # "Ukraine's air force" -> Ukrainian Air Force, a named force
+            d = _branch_draft(raw.key, raw.title)
+            book.add(d, raw, _in_any(raw.start, title_spans))
+            branches[raw.title] = d.key
+        elif raw.label == "BRANCH_REF":
+            if raw.title in branches and not any(s <= raw.start < e for s, e in book.drafts[branches[raw.title]].mentions):
+                book.add(book.drafts[branches[raw.title]], raw)
         elif raw.label == "DESC":
             book.add(_entry_draft(_described(raw.key, named_keys)), raw)
         elif raw.key in book.drafts or raw.alias is False and raw.surface.split()[-1] not in raw.key:

@@ -7,11 +7,11 @@ agencies and well-known leaders with their name variants.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
 
-from .aliases import slug
+from .aliases import name_key, slug
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,9 @@ class Entry:
     key: str = field(default="")
     descriptions: tuple[str, ...] = ()      # "South Korea's spy agency": the entry only where the
                                             # article names it, else its country (CONVENTIONS)
+    chamber_of: str | None = None           # a legislature's chamber: the country's name
+    chamber: str | None = None              # "lower" | "upper"
+    legislature_of: str | None = None
 
 
 def _data(name: str) -> str:
@@ -55,12 +58,48 @@ def entries() -> dict[str, Entry]:
                                 capitals=_split(cells[3]), key=slug(name))
     for line in _data("gazetteer.jsonl").splitlines():
         if line.strip():
-            d = json.loads(line)
-            out[slug(d["name"])] = Entry(d["name"], d["kind"], tuple(d.get("aliases", ())), d.get("role"),
-                                         d.get("affiliation"), armed_force_of=d.get("armed_force_of"),
-                                         ruling_party_of=d.get("ruling_party_of"), key=slug(d["name"]),
-                                         descriptions=tuple(d.get("descriptions", ())))
+            e = _entry(json.loads(line))
+            out[e.key] = e
+    _merge_generated(out, [_entry(json.loads(line)) for line in
+                           _data("gazetteer_factbook.jsonl").splitlines() if line.strip()])
     return out
+
+
+def _entry(d: dict) -> Entry:
+    return Entry(d["name"], d["kind"], tuple(d.get("aliases", ())), d.get("role"), d.get("affiliation"),
+                 armed_force_of=d.get("armed_force_of"), ruling_party_of=d.get("ruling_party_of"),
+                 key=slug(d["name"]), descriptions=tuple(d.get("descriptions", ())),
+                 chamber_of=d.get("chamber_of"), chamber=d.get("chamber"),
+                 legislature_of=d.get("legislature_of"))
+
+
+def _merge_generated(out: dict[str, Entry], generated: list[Entry]) -> None:
+    """Entries built from the Factbook (scripts/build_gazetteer.py) join the hand-kept entry for the
+    same body or person (a shared surface form; a person with the same surname and country), which
+    keeps its name and role; the rest are added."""
+    owner: dict[str, str] = {}
+    surnames: dict[tuple[str, str | None], str] = {}
+    for key, e in out.items():
+        for s in (e.name, *e.aliases, *e.descriptions):
+            owner.setdefault(name_key(s), key)
+        if e.kind == "person":
+            surnames[(name_key(e.name).split()[-1], e.affiliation)] = key
+    for g in generated:
+        hit = next((owner[name_key(s)] for s in (g.name, *g.aliases, *g.descriptions)
+                    if name_key(s) in owner), None)
+        if hit is None and g.kind == "person":
+            hit = surnames.get((name_key(g.name).split()[-1], g.affiliation))
+        if hit is not None and out[hit].kind == "country":
+            continue
+        if hit is None:
+            out.setdefault(g.key, g)
+            continue
+        e = out[hit]
+        extra = tuple(a for a in (g.name, *g.aliases) if a != e.name and a not in e.aliases)
+        out[hit] = replace(e, aliases=e.aliases + extra,
+                           descriptions=e.descriptions + tuple(d for d in g.descriptions if d not in e.descriptions),
+                           armed_force_of=e.armed_force_of or g.armed_force_of, chamber_of=e.chamber_of or g.chamber_of,
+                           chamber=e.chamber or g.chamber, legislature_of=e.legislature_of or g.legislature_of)
 
 
 def _variants(surface: str) -> set[str]:
@@ -96,8 +135,10 @@ _LABEL = {"country": "GPE", "person": "PERSON"}
 def ruler_patterns() -> list[dict]:
     """EntityRuler patterns: every gazetteer surface, labelled like spaCy's NER, id = entry key."""
     ents = entries()
-    return [{"label": _LABEL.get(ents[key].kind, "ORG"), "pattern": surface, "id": key}
-            for surface, key in surface_index().items()]
+    names = [{"label": _LABEL.get(ents[key].kind, "ORG"), "pattern": surface, "id": key}
+             for surface, key in surface_index().items()]
+    # demonyms too, so a rarer one ("Malagasy") is still read as the nationality it is
+    return names + [{"label": "NORP", "pattern": d} for d in demonyms() if d not in surface_index()]
 
 
 @lru_cache(maxsize=1)

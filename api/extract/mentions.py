@@ -116,13 +116,30 @@ def _ent_end(doc, tok) -> int:
 
 
 def _canonical_org(surface: str) -> str:
-    """"Russia’s Defense Ministry" -> "Russian Defense Ministry": the demonym, as institutions are named."""
+    """"Russia’s Defense Ministry" -> "Russian Defense Ministry" (ministries take the demonym, as
+    news names them); "Ukraine's State Emergency Service" -> "State Emergency Service of Ukraine"
+    (other bodies their official "of" form); a gazetteer entry's own name where it has one."""
+    forms = org_forms(surface)
+    return forms[0] if forms else surface
+
+
+def org_forms(surface: str) -> list[str]:
+    """The canonical name first, then the other forms of a country's institution ("<Country>'s X",
+    "<Demonym> X", "X of <Country>"), so that every way news names it resolves to one actor."""
     m = re.match(r"^(.+?)['’]s (.+)$", surface)
     key = gz.surface_index().get(m.group(1)) if m else None
-    if key and gz.entries()[key].kind == "country" and gz.entries()[key].demonyms:
-        known = gz.surface_index().get(f"{m.group(2)} of {m.group(1)}")    # "Security Service of Ukraine"
-        return gz.entries()[known].name if known else f"{gz.entries()[key].demonyms[0]} {m.group(2)}"
-    return surface
+    if key is None or gz.entries()[key].kind != "country" or not gz.entries()[key].demonyms:
+        return []
+    country, inst = gz.entries()[key], m.group(2)
+    for form in (f"{inst} of {m.group(1)}", f"{inst} of {country.name}", f"{country.demonyms[0]} {inst}"):
+        known = gz.surface_index().get(form)          # "Security Service of Ukraine"
+        if known:
+            return [gz.entries()[known].name]
+    demonym_form = f"{country.demonyms[0]} {inst}"
+    of_form = f"{inst} of {country.name}"
+    if " of " in inst or _head_word(inst) == "ministry":
+        return [demonym_form, of_form] if " of " not in inst else [demonym_form]
+    return [of_form, demonym_form]
 
 
 def _person_shaped(surface: str) -> bool:
@@ -150,12 +167,93 @@ def _person_label(ent, surface: str, people: list[str]) -> str:
     return ent.label_
 
 
+def _head_word(name: str) -> str:
+    """The noun a name is built on: "Treaty of Friendship" -> treaty, "Kursk Region" -> region."""
+    first = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
+    return first[-1].lower() if first else ""
+
+
+def _org_heads() -> frozenset[str]:
+    return gz.words("org_heads.txt")
+
+
+def _titled(tok) -> bool:
+    return tok.text[:1].isupper() and not tok.is_punct
+
+
+def _name_spans(doc):
+    """The model's entities, with the organisation names it cuts or misses made whole:
+    "the Operational Command of the" + "Polish Armed Forces" is one name; a known body followed by
+    its sub-body ("Verkhovna Rada" + "Committee on International Policy") is the sub-body; a run of
+    capitalised words around an institution noun ("Coordination Headquarters for the Treatment of
+    Prisoners of War") is an organisation even where the model saw none."""
+    ents, out, i = list(doc.ents), [], 0
+    covered = {t.i for e in ents for t in e}
+    heads = _org_heads()
+    while i < len(ents):
+        ent = ents[i]
+        words = ent.text.split()
+        gap = ents[i + 1].start - ent.end if i + 1 < len(ents) else -1
+        joined = gap == 0 and words and words[-1].lower() in ("of", "for", "the") or 0 < gap <= 2 \
+            and doc[ent.end].lower_ == "of" and all(t.lower_ in ("of", "the") for t in doc[ent.end:ents[i + 1].start])
+        if ent.label_ == "ORG" and joined and ents[i + 1].label_ in ("ORG", "GPE") \
+                and (gap == 0 or ents[i + 1].label_ == "ORG"):
+            ent = doc[ent.start:ents[i + 1].end]
+            ent = doc.char_span(ent.start_char, ent.end_char, label="ORG") or ents[i]
+            i += 1
+        if ent.label_ == "ORG":
+            end = _sub_body_end(doc, ent.end, heads)
+            if end > ent.end:
+                ent = doc.char_span(ent.start_char, doc[end - 1].idx + len(doc[end - 1]), label="ORG") or ent
+                while i + 1 < len(ents) and ents[i + 1].start < end:
+                    i += 1
+                covered |= {t.i for t in ent}
+        out.append(ent)
+        i += 1
+    for tok in doc:                      # institution nouns the model left out of any entity
+        if tok.i in covered or not _titled(tok) or tok.lower_ not in heads:
+            continue
+        start = tok.i
+        while start > tok.sent.start and _titled(doc[start - 1]) and doc[start - 1].i not in covered \
+                and doc[start - 1].tag_.startswith("NNP"):
+            start -= 1
+        end = _sub_body_end(doc, tok.i + 1, heads, need_head=False)
+        if start < tok.i or end > tok.i + 1:
+            span = doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label="ORG")
+            if span is None:
+                continue
+            inner = [e for e in out if e.start < span.end and span.start < e.end]
+            # "Operational Command of the Israel Defense Forces": a known body at its tail joins it
+            if all(e.label_ == "ORG" and e.start > tok.i and e.end <= span.end for e in inner):
+                out = [e for e in out if e not in inner] + [span]
+                covered |= {t.i for t in span}
+    return sorted(out, key=lambda e: e.start)
+
+
+def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
+    """End token of "Committee on International Policy" starting at `i` (i itself when none):
+    capitalised words, joined by of/on/for/the/and, the first (if need_head) an institution noun."""
+    if need_head and not (i < len(doc) and _titled(doc[i]) and doc[i].lower_ in heads):
+        return i
+    j, end = i, i
+    while j < len(doc) and j < i + 10 and not doc[j].is_sent_start:
+        if doc[j].ent_type_ and doc[j].ent_type_ not in ("ORG", "NORP", "GPE") or doc[j].ent_iob_ == "B" \
+                and doc[j].ent_type_ != "ORG":
+            break                        # "... Policy on May 6": a date ends the name
+        if _titled(doc[j]) and doc[j].tag_.startswith("NNP"):
+            end = j + 1
+        elif doc[j].lower_ not in ("of", "on", "for", "the", "and"):
+            break
+        j += 1
+    return end
+
+
 def from_entities(parsed: ParsedText) -> list[Raw]:
     """Gazetteer hits and the model's PERSON/ORG/GPE names, cleaned, with persons' titles."""
     doc, spans, out = parsed.doc, skipped(parsed), []
     people = [strip_title(clean_surface(e.text))[0] for e in doc.ents if e.label_ == "PERSON"]
     people = [p for p in people if len(p.split()) >= 2]
-    for ent in doc.ents:
+    for ent in _name_spans(doc):
         role = _role_at(spans, ent.start_char)
         if role in ("byline", "boilerplate", "duplicate"):
             continue
@@ -170,14 +268,11 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if ent.ent_id_ and nxt is not None and nxt.lower_ in gz.words("not_actors.txt"):
             continue        # "United Nations Charter": a document, not the organisation
-        if nxt is not None and ent.text.split()[-1] in ("of", "for") and nxt.ent_type_:
-            ent = doc.char_span(ent.start_char, _ent_end(doc, nxt), label="ORG") or ent
-            surface = clean_surface(ent.text)
         start = ent.start_char + ent.text.find(surface.split()[0]) if surface.split() else ent.start_char
         raw = Raw(start, start + len(surface), surface, ent.label_, ent.ent_id_ or None,
                   headline=role in ("headline", "subheading", "teaser"))
         if raw.key is None:
-            if _kind_word(surface, "not_actors.txt") or not all(_CAP_WORD.match(w) or w.islower()
+            if _head_word(surface) in gz.words("not_actors.txt") or not all(_CAP_WORD.match(w) or w.islower()
                                                                for w in surface.split()):
                 continue
             if ent.label_ == "ORG":
@@ -203,18 +298,51 @@ def from_groups(parsed: ParsedText) -> list[Raw]:
     doc, spans, out = parsed.doc, skipped(parsed), []
     dem, grp = gz.demonyms(), gz.groups()
     for ent in doc.ents:
-        if ent.label_ != "NORP" or ent.text not in dem:
-            continue
         if _role_at(spans, ent.start_char) in ("byline", "boilerplate", "duplicate"):
             continue
+        if ent.label_ == "GPE" and ent.ent_id_ and gz.entries()[ent.ent_id_].kind == "country":
+            nxt = doc[ent.end + 1:ent.end + 3] if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s") \
+                else doc[ent.end:ent.end]
+            noun = _group_noun(nxt, grp)
+            if noun and grp[noun][0] == "branch":      # "Ukraine's air force", "Kyiv’s Air Force"
+                end = nxt[0].idx + len(noun)
+                out.append(Raw(ent.start_char, end, parsed.text[ent.start_char:end], "BRANCH", ent.ent_id_,
+                               title=noun))
+            continue
+        if ent.label_ != "NORP" or ent.text not in dem:
+            continue
         country = dem[ent.text]
-        nxt = doc[ent.end:ent.end + 2]
-        noun = next((n for n in (nxt.text.lower(), nxt[:1].text.lower()) if n in grp), None)
+        j = ent.end                     # "Polish and allied aircraft", "the Russian and Chinese delegations"
+        while j < len(doc) and j < ent.end + 3 and (doc[j].lower_ in ("and", ",") or doc[j].tag_ == "JJ"
+                                                     or doc[j].ent_type_ == "NORP"):
+            j += 1
+        noun = _group_noun(doc[j:j + 2], grp)
         if noun is None:
             out.append(Raw(ent.start_char, ent.end_char, ent.text, "ADJ", country, alias=False))
             continue
-        end = ent.end_char + 1 + len(noun)
-        out.append(Raw(ent.start_char, end, parsed.text[ent.start_char:end], "GROUP", country, alias=False))
+        end = doc[j].idx + len(noun)
+        label = "BRANCH" if grp[noun][0] == "branch" else "GROUP"
+        out.append(Raw(ent.start_char, end, parsed.text[ent.start_char:end], label, country, alias=False,
+                       title=noun if label == "BRANCH" else None))
+    return out
+
+
+def _group_noun(toks, grp) -> str | None:
+    """The group noun ("troops", "air force") the tokens start with."""
+    if not len(toks):
+        return None
+    return next((n for n in (toks.text.lower(), toks[:1].text.lower()) if n in grp), None)
+
+
+def branch_references(parsed: ParsedText) -> list[Raw]:
+    """"the air force" with no country: the branch the article named last (resolved in actors.py)."""
+    doc, out, grp = parsed.doc, [], gz.groups()
+    for tok in doc:
+        if tok.lower_ == "the" and tok.i + 1 < len(doc):
+            noun = _group_noun(doc[tok.i + 1:tok.i + 3], grp)
+            if noun and grp[noun][0] == "branch":
+                end = doc[tok.i + 1].idx + len(noun)
+                out.append(Raw(tok.idx, end, parsed.text[tok.idx:end], "BRANCH_REF", None, alias=False, title=noun))
     return out
 
 

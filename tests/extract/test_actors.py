@@ -182,3 +182,51 @@ def test_a_description_is_the_institution_only_where_it_is_named(extract):
                              "South Korean intelligence estimates that 15,000 troops were sent.\n"))
     assert "National Intelligence Service" in named
     assert "South Korean intelligence" not in named["National Intelligence Service"].aliases
+
+
+@pytest.mark.parametrize("text,name,alias", [
+    # states from the generated gazetteer: names, demonym groups, capitals speaking for the state
+    ("Vote\nLesotho officials said the count was over. Maseru said it would appeal.\n", "Lesotho", "Maseru"),
+    ("Vote\nMalagasy soldiers guarded the count on Monday.\n", "Madagascar", None),
+    ("Vote\nOfficials in the Ivory Coast said on Monday that the count was over.\n", "Côte d'Ivoire", None),
+])
+def test_gazetteer_covers_world_states(extract, text, name, alias):
+    actors = _by_name(extract(text))
+    assert name in actors and actors[name].kind == "country"
+    assert alias is None or alias in actors[name].aliases
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # a known body and its sub-body are one name
+    ("Vote\nThe Knesset Committee on Foreign Affairs on Monday approved the bill.\n",
+     "Knesset Committee on Foreign Affairs", "government_body"),
+    # "X of the" + a known body is one name
+    ("Jets\nThe Operational Command of the Israel Defense Forces said jets were scrambled.\n",
+     "Operational Command of the Israel Defense Forces", "armed_force"),
+    # capitalised words around an institution noun the model misses
+    ("Swap\nThe Coordination Headquarters for the Return of Hostages said 30 people came home.\n",
+     "Coordination Headquarters for the Return of Hostages", "government_body"),
+])
+def test_institution_names_are_made_whole(extract, text, name, kind):
+    actors = _by_name(extract(text))
+    assert name in actors and actors[name].kind == kind
+    assert not any(n != name and n in name for n in actors)     # no piece of it is a second actor
+
+
+def test_a_country_institution_has_its_official_and_demonym_forms(extract):
+    ex = extract("Fire\nPeru's State Emergency Service said on Monday that no one died.\n")
+    actor = _by_name(ex)["State Emergency Service of Peru"]
+    assert {"Peru's State Emergency Service", "Peruvian State Emergency Service"} <= set(actor.aliases)
+    ministry = _by_name(extract("Talks\nPeru's Foreign Ministry said on Monday that talks resumed.\n"))
+    assert "Peruvian Foreign Ministry" in ministry
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Raid\nChile’s air force said it downed 40 drones. The air force added that two fell in the sea.\n",
+     "Chilean Air Force"),
+    ("Raid\nThe Chilean Navy said on Monday that it had seized the vessel.\n", "Chilean Navy"),
+])
+def test_a_named_branch_is_an_armed_force(extract, text, name):
+    actors = _by_name(extract(text))
+    assert name in actors and actors[name].kind == "armed_force"
+    assert len([a for a in actors.values() if a.kind == "armed_force"]) == 1
