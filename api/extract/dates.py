@@ -32,7 +32,9 @@ _REL = r"(?:(?:earlier|later|late|early)\s+)?(?:last|this|next|past)"
 
 # Alternatives are tried longest first; each one names its shape.
 DATE_RE = re.compile(
-    rf"(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
+    rf"(?P<monrel>\b(?:(?:in|since|until|by|during|from|of|early|late|mid-?)\s+)?(?P<rmon>{_MON})\s+(?:of\s+)?"
+    rf"(?P<ryear>last|this|next)\s+year\b)"
+    rf"|(?P<iso>\b{_YEAR}-[01]\d-[0-3]\d\b)"
     rf"|(?P<dmy>\b{_DAY}\s+{_MON}(?:,?\s+{_YEAR})?(?![\w-]))"
     rf"|(?P<mdy>\b{_MON}\s+{_DAY}(?:,\s*|\s+){_YEAR}\b)"
     rf"|(?P<my>\b{_MON}(?:,)?\s+{_YEAR}\b)"
@@ -41,8 +43,9 @@ DATE_RE = re.compile(
     rf"|(?P<ago>\b(?:an?|{_N_AGO})\s+(?:day|week|month|year)s?\s+ago\b)"
     rf"|(?P<weekday>\b{_WD}\b)"
     rf"|(?P<inmonth>\b(?:in|since|until|by|during|from|of|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
-    rf"(?P<bare>{_MON})(?!\s*\d))"
-    r"|(?P<word>\b(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening))\b)"
+    rf"(?P<bare>{_MON})(?!\.?\s*\d))"
+    r"|(?P<word>\b(?:today|yesterday|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)"
+    r"|(?:the\s+)?past\s+(?:day|24\s+hours))\b)"
     rf"|(?P<year>(?<![\d,.$€£])(?<!\d[-–])\b{_YEAR}\b(?![\d,%]|[-–]\d|\.\d| ?(?:percent|per cent)))",
     re.I,
 )
@@ -158,6 +161,11 @@ def _resolve_match(m: re.Match, published: date | None) -> tuple[str, str] | Non
         kind = "inmonth"
     if kind == "iso":
         return text, "day"
+    if kind == "monrel":   # "in June last year" is one phrase: a month of the named year
+        if published is None:
+            return None
+        year = published.year + {"last": -1, "next": 1}.get(m.group("ryear").lower(), 0)
+        return f"{year:04d}-{_month_num(m.group('rmon')):02d}", "month"
     if kind == "year":
         return text, "year"
     if kind == "my":
@@ -182,7 +190,8 @@ def _resolve_match(m: re.Match, published: date | None) -> tuple[str, str] | Non
         return _weekday(published, WEEKDAYS[text.lower()], "").isoformat(), "day"
     if kind == "word":
         low = text.lower()
-        d = published - timedelta(days=1) if low == "yesterday" else published
+        # "overnight" and "the past day" end on the publication day; "last night" is the evening before
+        d = published - timedelta(days=1) if low.startswith(("yesterday", "last")) else published
         return d.isoformat(), "day"
     return None
 
@@ -208,6 +217,8 @@ def _find_dates(text: str, start: int, end: int, published: date | None) -> tupl
             s, e = m.span()
             if m.lastgroup in ("bare", "inmonth"):   # keep the preposition out of the span
                 s = m.start("bare") if m.group(0)[:3].lower() in ("in ", "by ", "of ") else s
+            if m.lastgroup == "monrel" and m.group(0)[:3].lower() in ("in ", "by ", "of "):
+                s = m.start("rmon")
             out.append(DateMention(Span.of(text, s, e), got[0], got[1]))
     return tuple(out)
 

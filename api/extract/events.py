@@ -1,243 +1,414 @@
-"""Events: treaty stages, summits, military operations, confirmations and pledges, dated.
+"""Events: the clauses of the body that report something happening, dated and merged per document.
 
-Triggers (data/event_triggers.tsv) are found sentence by sentence, outside quotation marks;
-each takes the nearest date of its sentence unless another trigger stands between them, and
-the actors named in its sentence. One event per document per real event: mentions of the
-same kind with compatible dates and shared participants collapse into the best-dated one.
+event_clauses finds the predicates and their kinds from the parse. Here each gets:
+- its date: a date phrase the parse attaches to it (directly or through its own phrases); else
+  the date of its sentence's frame ("Ukraine said on Wednesday its troops had advanced"); else
+  that of an event it is tied to ("during the attack"); else, in the lead, the publication day
+  (present or present perfect) or month (past tense), marked weak;
+- participants from the parse (agent first), a place the predicate governs, a title from the
+  clause, and for an agreement's stages a series that names the agreement.
+Mentions of one happening in one document (same frame, compatible dates, no conflicting
+participants) become one event.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from . import dates
+from .event_clauses import Clause, find_clauses, lexicon, pledge_anchors
+from .gazetteer import reporting_verbs, words
+from .merge import name_key
 from .text import ParsedText
 from .types import Actor, Event, Span
 
-DATA = Path(__file__).with_name("data")
-TRIGGERS = [(k, re.compile(rx, re.I)) for k, rx in
-            (ln.split("\t") for ln in (DATA / "event_triggers.tsv").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#"))]
-TITLES = {"treaty_signed": "treaty signed", "treaty_ratified": "treaty ratified",
-          "treaty_in_force": "treaty enters into force", "summit": "summit", "invasion": "invasion",
-          "incursion": "incursion", "deployment": "troop deployment", "offensive": "offensive",
-          "liberation": "territory liberated", "casualties": "casualties",
-          "confirmation": "official confirmation", "pledge": "pledge", "other": "event"}
+REPORTING = frozenset(reporting_verbs())
+TITLES = frozenset(w.lower() for w in words("titles.txt"))
 TREATY = ("treaty_signed", "treaty_ratified", "treaty_in_force")
 SPEECH_KINDS = ("pledge", "confirmation")
-QUOTES = re.compile(r"[“\"][^”\"]*[”\"]")
-NEGATED = re.compile(r"\b(?:not|never|no|refrained from|declined to|refused to|denied|without|any new|"
-                     r"future|possible|potential|could|would|may|might)\s+(?:\w+\s+){0,2}$", re.I)
-SPEECH_NEAR = re.compile(r"\b(?:statement|said|says|told|announced|remarks|interview|briefing|published|"
-                         r"released|issued)\b", re.I)
 META_DATE = re.compile(r"\b(?:updated|posted|published|last modified)\s+(?:on\s+)?$", re.I)
-DEFINITE = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}$", re.I)
-REGIONAL = re.compile(r"\b(?:region|oblast|province|area|district|border|territor\w*)\b", re.I)
-PLACE = re.compile(r"\b(?:in|into|to|from|of|around)\s+(?:the\s+)?((?:[A-Z][\w’'-]+\s+){0,2}"
-                   r"(?:[Rr]egion|[Oo]blast|[Pp]rovince|[Aa]rea)|[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)?)")
-TITLE_WORD = re.compile(r"^(?:President|Prime|Minister|General|Chief|Secretary|Foreign|Defen[cs]e|Leader|"
-                        r"Chancellor|King|Queen|Supreme|Commander|Gen|Col|Lt|Mr|Mrs|Ms|Dr)\b")
-PRESENT = re.compile(r"\b(?:advance|advancing|ongoing|continues?|are\s+\w+ing|is\s+\w+ing)\b", re.I)
-# "confirmed the deployment": the second trigger is what was confirmed, dated by the verb
-OBJECT_GAP = re.compile(r"\s+(?:the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}", re.I)
-# "said on Monday that troops had been sent": the date is the saying's, not the sending's
-SPEECH_THAT = re.compile(r"\bthat\b", re.I)
-SAID_BEFORE = re.compile(r"\b(?:said|says|told|announced|statement|remarks|interview|briefing)\s+(?:on\s+)?$",
-                         re.I)
-# ", and that the soldiers entered combat in May": a date across a new clause is not this event's
-NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?:that|the|they|it|he|she|its|their)\b|;")
-CLAUSE_END = re.compile(r",\s(?!\d)|;|\s[—–]\s")
-DEMONYM = re.compile(r"\s+(?!(?:and|or|to|in|on|at|for|from|with|by|of|the|last|this|since)\b)[a-z]")
-TREATY_SUBJECT = re.compile(r"^\W*(?:the|this|that|its|their)\s+(?:[\w’'-]+\s+){0,4}?"
-                            r"(?:treaty|agreement|pact|accord|document|deal)\b", re.I)
 BACKREF = re.compile(r"^\W*(?:at that time|at the time|then)\b", re.I)
-LAW = re.compile(r"\b(?:law|decree|bill)\b", re.I)
+CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "punct", "cc", "mark")
+PLACE_PREPS = ("in", "at", "into", "near", "over", "across", "to", "on")
+PLACE_ENTS = ("GPE", "LOC", "FAC")
+PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border", "river",
+               "sea", "airbase", "base", "camp")
+AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
+                   "memorandum")
+
+
+@dataclass
+class _Found:
+    kind: str
+    frame: str
+    date: object | None
+    weak: bool
+    agents: set
+    others: set
+    clause: Clause
+    tokens: set = field(default_factory=set)
 
 
 def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, ...]:
-    text = parsed.text
-    mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.span.start)
+    doc, text = parsed.doc, parsed.text
     kinds = {a.key: a.kind for a in actors}
-    found: list[Event] = []
+    affiliation = {a.key: a.affiliation for a in actors}
+    spans = sorted((m.span.start, m.span.end, m.actor) for a in actors for m in a.mentions)
+    starts = [s for s, _, _ in spans]
+
+    def actor_at(tok) -> str | None:
+        i = bisect.bisect_right(starts, tok.idx) - 1
+        if i >= 0 and spans[i][0] <= tok.idx < spans[i][1]:
+            return spans[i][2]
+        return None
+
+    def is_person(tok) -> bool:
+        key = actor_at(tok)
+        titled = any(c.dep_ == "compound" and c.lower_ in TITLES for c in tok.children)
+        return tok.ent_type_ == "PERSON" or titled or (key is not None and kinds.get(key) == "person")
+
+    clauses = find_clauses(parsed, is_person)
+    clauses = sorted(clauses + pledge_anchors(parsed, clauses), key=lambda c: c.anchor.i)
+    _date_clauses(parsed, clauses)
+    found = [_participants(c, actor_at) for c in clauses]
+    merged = _merge_in_document(found, affiliation)
+    names = _agreement_names(merged)
+    out = []
+    for f in merged:
+        c = f.clause
+        start, end = _evidence(c, f, parsed)
+        parts = tuple(dict.fromkeys(sorted(f.agents, key=lambda k: _first_pos(f, k, actor_at))
+                                    + sorted(f.others - f.agents, key=lambda k: _first_pos(f, k, actor_at))))
+        d = f.date
+        out.append(Event(kind=f.kind, title=_title(c, doc), evidence=Span.of(text, start, end),
+                         date=d.value if d else None, precision=d.precision if d else None,
+                         location=_place(c, is_person), actors=parts,
+                         series=names.get(id(f)) if f.kind in TREATY else None))
+    return tuple(out)
+
+
+def _first_pos(f: _Found, key: str, actor_at) -> int:
+    for i in sorted(f.tokens):
+        if actor_at(f.clause.anchor.doc[i]) == key:
+            return i
+    return 10 ** 9
+
+
+# ---------------------------------------------------------------- dates
+
+
+def _date_token(doc, d):
+    span = doc.char_span(d.span.start, d.span.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
+    doc, text, pub = parsed.doc, parsed.text, parsed.published
+    by_sentence: dict[int, list[Clause]] = {}
+    for c in clauses:
+        by_sentence.setdefault(c.sentence, []).append(c)
+    body = [i for i, s in enumerate(parsed.sentences) if s.role == "body"]
+    lead = body[0] if body else None
     prev_dates: list = []
-    pending: list[int] = []        # undated events of the previous sentence, for an orphan date
-    for sent in parsed.sentences:
-        if sent.role != "body":
-            continue
-        s, e = sent.span.start, sent.span.end
-        quoted = [(m.start() + s, m.end() + s) for m in QUOTES.finditer(text[s:e])]
-        hits = _triggers(text, s, e, quoted)
-        objects = {i for i in range(1, len(hits)) if hits[i - 1][0] in SPEECH_KINDS
-                   and OBJECT_GAP.fullmatch(text[hits[i - 1][2]:hits[i][1]])}
-        ds = dates.find_dates(text, s, e, parsed.published)
-        claimed = set()
-        new_idx = []
-        for i, (kind, a, b) in enumerate(hits):
-            others = [h for j, h in enumerate(hits) if j not in objects]
-            d = None if i in objects else _date_for(text, kind, a, b, others, None, ds)
-            if d is None and BACKREF.match(text[s:a]) and prev_dates:
-                d = prev_dates[-1]
-            if d is not None:
-                claimed.add(d)
-            date_val, prec = (d.value, d.precision) if d else (None, None)
-            if d is None and kind == "offensive" and PRESENT.search(text[a:b + 40]) and parsed.published:
-                date_val, prec = dates.fmt(parsed.published, "month"), "month"   # ongoing at publication
-            if kind == "invasion" and REGIONAL.search(text[max(s, a - 40):b + 40]):
-                kind = "incursion"
-            who = [m.actor for m in mentions if s <= m.span.start and m.span.end <= e]
-            parts = tuple(dict.fromkeys(who))
-            if kind in SPEECH_KINDS:   # the one who pledges or confirms leads the participants
-                before = [m for m in mentions if s <= m.span.start and m.span.end <= a]
-                parts = _speaker_first(parts, before, kinds)
-            place = _place(text, a, e, ds)
-            series = _series(kind, parts, kinds, text[max(s, a - 30):min(e, b + 40)])
-            ev_start, ev_end = _evidence(text, s, e, a, b, d)
-            found.append(Event(kind=kind, title=_title(kind, parts, place),
-                               evidence=Span.of(text, ev_start, ev_end), date=date_val,
-                               precision=prec, location=place, actors=parts, series=series))
-            new_idx.append(len(found) - 1)
-        first = hits[0][1] if hits else e
-        orphans = [d for d in ds if d not in claimed and d.span.end <= first
-                   and not SAID_BEFORE.search(text[max(0, d.span.start - 16):d.span.start])]
-        if orphans and pending and not hits:
-            for i in pending:   # "X signed a law ... The decree, published on Saturday, ..."
-                found[i] = _with_date(found[i], orphans[0])
-        elif orphans and pending and hits:
-            i = pending[0]
-            found[i] = _with_date(found[i], orphans[0])
-        pending = [i for i in new_idx if found[i].date is None]
+    for si in body:
+        sent = parsed.sentences[si]
+        here = by_sentence.get(si, [])
+        anchors = {c.anchor.i: c for c in here}
+        ds = [d for d in dates.find_dates(text, sent.span.start, sent.span.end, pub)
+              if not META_DATE.search(text[max(0, d.span.start - 20):d.span.start])]
+        frame_date, frame_verb = None, None
+        for d in ds:
+            tok = _date_token(doc, d)
+            owner = _owner(tok, anchors)
+            if owner is not None:
+                if owner.date is None:
+                    owner.date = d
+            elif frame_date is None and tok is not None and _governing_verb(tok).lower_ in REPORTING:
+                frame_date, frame_verb = d, _governing_verb(tok)
+        for c in here:   # "during negotiations on May 16", "amid the attack"
+            if c.date is None:
+                c.date = _linked_date(c, anchors)
+        if frame_date is not None:
+            for c in here:   # "Ukraine said on Wednesday its troops had advanced": the told clause
+                if c.date is None and _reported_under(c.anchor, frame_verb):
+                    c.date, c.weak = frame_date, True
+        if BACKREF.match(sent.span.text) and prev_dates:
+            for c in here:
+                if c.date is None:
+                    c.date = prev_dates[-1]
+        if pub is not None:
+            for c in here:
+                if c.date is None:
+                    c.date, c.weak = _tense_date(c, pub, sent.span, si == lead)
         prev_dates = ds or prev_dates
-    # A confirmation is an event only as a dated occasion ("confirmed on Monday"); an undated
-    # "has confirmed reports that ..." is a statement, and the statements carry it.
-    return tuple(ev for ev in _dedupe(found) if ev.kind != "confirmation" or ev.date)
 
 
-def _with_date(ev: Event, d) -> Event:
-    from dataclasses import replace
-    return replace(ev, date=d.value, precision=d.precision)
+def _governing_verb(tok):
+    while not tok.tag_.startswith("VB") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
 
 
-def _triggers(text, s, e, quoted):
-    hits, taken = [], []
-    for kind, rx in TRIGGERS:
-        for m in rx.finditer(text, s, e):
-            a, b = m.span()
-            if any(x <= a < y for x, y in quoted) or any(x < b and a < y for x, y in taken):
-                continue
-            if NEGATED.search(text[max(s, a - 30):a]):
-                continue
-            if kind == "pledge" and TREATY_SUBJECT.match(text[s:a]):
-                continue   # "The treaty ... pledges that ...": what the text says, not an act
-            taken.append((a, b))
-            hits.append((kind, a, b))
-    hits.sort(key=lambda h: h[1])
-    return hits
+REPORTED_PATH = ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep", "attr", "pcomp", "advcl", "nsubj", "nsubjpass")
 
 
-def _date_for(text, kind, a, b, hits, i, ds):
-    best, best_dist = None, None
-    for d in ds:
-        ds_, de = d.span.start, d.span.end
-        lo, hi = (de, a) if de <= a else (b, ds_)
-        if any(lo <= h[1] < hi for j, h in enumerate(hits) if j != i):
-            continue   # another trigger stands between: the date is its own
-        if META_DATE.search(text[max(0, ds_ - 20):ds_]):
-            continue   # "(Updated on 26 April)": when the page changed, not when anything happened
-        if kind not in SPEECH_KINDS and SPEECH_NEAR.search(text[max(0, ds_ - 16):de + 12]):
-            continue   # "in a Monday statement": the date of the telling, not of the event
-        if de <= a and DEFINITE.search(text[max(0, a - 40):a]):
-            continue   # "the incursion" names a known event: only its own modifier dates it
-        if de <= a and SPEECH_THAT.search(text[de:a]) and any(
-                h[0] in SPEECH_KINDS and h[2] <= ds_ for h in hits if h[1] != a):
-            continue   # "confirmed on Monday that it had sent troops": the date is the confirming
-        if ds_ >= b and NEW_CLAUSE.search(text[b:ds_]):
-            continue
-        dist = lo - hi if de <= a else ds_ - b
-        dist = abs(dist)
-        if best_dist is None or dist < best_dist:
-            best, best_dist = d, dist
-    return best
+def _reported_under(tok, verb) -> bool:
+    """The clause a dated verb tells or frames, not a modifier inside its subject ("prisoners,
+    captured while fighting, have pleaded ..., an activist said Friday": the capture is not Friday's)."""
+    for _ in range(8):
+        if tok.i == verb.i:
+            return True
+        if tok.dep_ not in REPORTED_PATH or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
-def _speaker_first(parts, before, kinds):
-    """The nearest person named before the verb, else the nearest actor, comes first."""
-    if not before:
-        return parts
-    people = [m for m in before if kinds.get(m.actor) == "person"]
-    who = (people or before)[-1].actor
-    return (who,) + tuple(p for p in parts if p != who)
-
-
-def _place(text, a, e, ds):
-    """The first place named after the trigger ("into the Kursk region"), never a date ("in June")."""
-    stop = CLAUSE_END.search(text, a, e)
-    for m in PLACE.finditer(text, a, stop.start() if stop else e):
-        if m.start() - a >= 80:
-            break
-        if TITLE_WORD.match(m.group(1)):
-            continue   # "to President Vladimir Putin": a person, not a place
-        if DEMONYM.match(text, m.end(1)) and m.group(1).endswith(("an", "ese", "ish")):
-            continue   # "of North Korean troops": an adjective, not a place
-        if not any(d.span.start < m.end(1) and m.start(1) < d.span.end for d in ds):
-            return m.group(1).strip()
+def _owner(tok, anchors):
+    """The nearest event predicate above a date in the parse, or None (the date is the frame's)."""
+    seen = 0
+    while tok is not None and seen < 12:
+        if tok.i in anchors:
+            return anchors[tok.i]
+        if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "advcl", "relcl", "parataxis"):
+            return None   # "..., and that they entered combat in May": that clause's date
+        if tok.tag_.startswith("VB") and tok.lower_ not in REPORTING:
+            # "completed the liberation on Saturday", "the talks on Saturday followed ...":
+            # a date on a verb that is no event belongs to the event noun it takes
+            for dep in ("nsubj", "nsubjpass", "dobj"):
+                for ch in tok.children:
+                    if ch.dep_ == dep and ch.i in anchors:
+                        return anchors[ch.i]
+        if tok.head.i == tok.i:
+            return None
+        tok, seen = tok.head, seen + 1
     return None
 
 
-def _series(kind, parts, kinds, sentence):
-    """Stages of one treaty share a series ('treaty'); a pledge or confirmation is its speaker's."""
-    if kind in SPEECH_KINDS:
-        return parts[0] if parts else None
-    if kind not in TREATY:
-        return None
-    base = "treaty"   # documents name the parties differently; participants are matched apart
-    if kind == "treaty_ratified" and LAW.search(sentence):
-        return base + "/law"   # a head of state signing the ratification law is its own stage
-    return base
+def _linked_date(c: Clause, anchors):
+    _, _, context = lexicon()
+    for p in c.anchor.children:
+        if p.dep_ == "prep" and p.lower_ in context["during"]:
+            for o in p.children:
+                if o.i in anchors and anchors[o.i].date is not None:
+                    return anchors[o.i].date
+    head = c.anchor.head
+    if c.anchor.dep_ == "pobj" and head.lower_ in context["during"] and head.head.i in anchors:
+        return anchors[head.head.i].date
+    return None
 
 
-def _evidence(text, s, e, a, b, d):
-    """The clause around the trigger, stretched to take in its date."""
-    lo, hi = min(a, d.span.start) if d else a, max(b, d.span.end) if d else b
-    start = s
-    for m in re.finditer(r"[.;:]\s|,\s(?=(?:which|while|but|and|with)\b)", text[s:lo]):
-        start = s + m.end()
-    end = e
-    m = re.search(r"[.;:](?:\s|$)|,\s", text[hi:e])
-    if m:
-        end = hi + m.start()
-    return start, max(end, hi)
+def _tense_date(c: Clause, pub, sent_span, lead: bool):
+    """No time word: the present tells the publication day; in the lead, so does the present
+    perfect, and the past tells the publication month (news leads report the latest news)."""
+    verb = _governing_verb(c.anchor)
+    aux = {a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")}
+    perfect = bool(aux & {"has", "have"})
+    present = (verb.tag_ in ("VBZ", "VBP") or aux & {"is", "are"}) and not perfect
+    if present or (lead and perfect):
+        return dates.DateMention(Span(sent_span.start, sent_span.start, ""), pub.isoformat(), "day"), True
+    if lead and (verb.tag_ == "VBD" or aux & {"was", "were"}):
+        return dates.DateMention(Span(sent_span.start, sent_span.start, ""), dates.fmt(pub, "month"), "month"), True
+    return None, False
 
 
-def _title(kind, parts, place):
-    head = TITLES.get(kind, kind)
-    return f"{head.capitalize()}" + (f" ({place})" if place else "")
+# ---------------------------------------------------------------- participants
 
 
-def _compatible(x: str | None, y: str | None) -> bool:
-    return not x or not y or x.startswith(y) or y.startswith(x)
+def _clause_tokens(c: Clause) -> set[int]:
+    a = c.anchor
+    if not a.tag_.startswith("VB"):
+        return {t.i for t in a.subtree} | ({a.head.i} if a.dep_ == "poss" else set())
+    toks = {a.i}
+    for ch in a.children:
+        if ch.dep_ in CLAUSE_DEPS or (ch.dep_ == "conj" and ch.tag_.startswith("VB")):
+            continue
+        toks |= {t.i for t in ch.subtree}
+    return toks
 
 
-def _dedupe(events: list[Event]) -> list[Event]:
-    out: list[Event] = []
-    for ev in events:
-        for i, kept in enumerate(out):
-            same = (kept.kind == ev.kind and _compatible(kept.date, ev.date)
-                    and (kept.series == ev.series if kept.series and ev.series and kept.kind in TREATY
-                         else True)
-                    and (set(kept.actors) & set(ev.actors) or not kept.actors or not ev.actors
-                         or kept.location and kept.location == ev.location))
-            if (kept.kind == ev.kind in TREATY and kept.series == ev.series
-                    and _compatible(kept.date, ev.date)):
-                same = True   # one treaty's stage, however differently its parties are named
-            if same and ev.kind in SPEECH_KINDS and kept.actors and ev.actors and kept.date != ev.date:
-                same = kept.actors[0] in ev.actors or ev.actors[0] in kept.actors   # another speaker
-            if same:
-                if len(ev.date or "") > len(kept.date or ""):
-                    out[i] = ev
-                break
+def _participants(c: Clause, actor_at) -> _Found:
+    toks = _clause_tokens(c)
+    doc = c.anchor.doc
+    agents = set()
+    a = c.anchor
+    subj_roots = [ch for ch in a.children if ch.dep_ in ("nsubj", "poss", "agent")]
+    if not subj_roots and a.dep_ in ("advcl", "xcomp", "conj") and a.tag_.startswith("VB"):
+        subj_roots = [ch for ch in a.head.children if ch.dep_ == "nsubj"]   # "X praised ..., promising ..."
+    if not a.tag_.startswith("VB") and a.dep_ in ("dobj", "pobj") and a.head.tag_.startswith("VB"):
+        subj_roots += [ch for ch in a.head.children if ch.dep_ == "nsubj"]
+    for r in subj_roots:
+        for t in r.subtree:
+            key = actor_at(t)
+            if key:
+                agents.add(key)
+    others = {k for k in (actor_at(doc[i]) for i in toks) if k}
+    return _Found(c.kind, c.frame, c.date, c.weak, agents, others - agents, c, toks)
+
+
+def _expand(keys: set, affiliation) -> set:
+    return keys | {affiliation[k] for k in keys if affiliation.get(k)}
+
+
+def _compatible(x, y) -> bool:
+    if x is None or y is None:
+        return True
+    return x.value.startswith(y.value) or y.value.startswith(x.value)
+
+
+def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
+    out: list[_Found] = []
+    for f in found:
+        for g in out:
+            if g.frame != f.frame:
+                continue
+            dated = f.date is not None and g.date is not None and not (f.weak or g.weak)
+            if dated and not _compatible(f.date, g.date):
+                continue
+            if f.agents and g.agents and not (_expand(f.agents, affiliation) & _expand(g.agents, affiliation)):
+                continue
+            if f.others and g.others and not (_expand(f.others | f.agents, affiliation)
+                                              & _expand(g.others | g.agents, affiliation)):
+                continue
+            _absorb(g, f)
+            break
         else:
-            out.append(ev)
+            out.append(f)
     return out
+
+
+def _absorb(g: _Found, f: _Found) -> None:
+    if g.kind == "other" and f.kind != "other":
+        g.kind = f.kind
+    better = f.date is not None and (g.date is None or (g.weak and not f.weak) or (
+        g.weak == f.weak and len(f.date.value) > len(g.date.value)))
+    if better:
+        g.date, g.weak, g.clause = f.date, f.weak, f.clause
+        g.tokens = f.tokens | g.tokens
+    g.agents |= f.agents
+    g.others |= f.others - g.agents
+
+
+# ---------------------------------------------------------------- title, place, evidence, series
+
+
+def _phrase(tok, limit=8) -> str:
+    toks = [t for t in tok.subtree if not t.is_punct or t.text in "-’'"]
+    if len(toks) > limit:
+        keep = {tok.i} | {t.i for t in tok.lefts if t.dep_ in ("compound", "amod", "poss", "nummod", "det")}
+        toks = [t for t in toks if t.i in keep or (t.head.i in keep and t.dep_ in ("compound", "case"))]
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def _title(c: Clause, doc) -> str:
+    a = c.anchor
+    if not a.tag_.startswith("VB"):
+        title = _phrase(a, 12)
+    else:
+        parts = []
+        subj = [ch for ch in a.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            parts.append(_phrase(subj[0], 6))
+        parts += [ch.text for ch in a.children if ch.dep_ in ("aux", "auxpass", "neg") and ch.i < a.i]
+        parts.append(a.text)
+        parts += [ch.text for ch in a.children if ch.dep_ == "prt"]
+        obj = [ch for ch in a.children if ch.dep_ in ("dobj", "xcomp", "attr", "dative")]
+        if obj:
+            if obj[0].dep_ == "xcomp":   # "promised to back Russia": the whole infinitive
+                parts.append(" ".join(_phrase(t, 6) if t.dep_ in ("dobj",) else t.text
+                                      for t in sorted([obj[0]] + [k for k in obj[0].children if k.dep_ in (
+                                          "aux", "dobj", "prt")], key=lambda t: t.i)))
+            else:
+                parts.append(_phrase(obj[0], 8))
+        else:
+            prep = [ch for ch in a.children if ch.dep_ == "prep" and ch.i > a.i]
+            if prep:
+                parts.append(_phrase(prep[0], 6))
+        title = " ".join(p for p in parts if p)
+    title = re.sub(r"\s+", " ", title).strip(" ,;:")
+    return title[:1].upper() + title[1:] if title else c.kind
+
+
+def _place(c: Clause, is_person) -> str | None:
+    """A place the predicate governs: "in Istanbul", "into the Kursk region", "the Alaska talks",
+    or its event noun does ("launched an incursion into ..."), one phrase deep ("of troops to X")."""
+    heads = [c.anchor] + ([c.source] if c.source is not None else [])
+    heads += [o for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]
+    for h in heads:
+        got = _place_of(h, is_person)
+        if got:
+            return got
+    return None
+
+
+def _place_of(a, is_person) -> str | None:
+    for ch in a.children:
+        if ch.dep_ == "compound" and ch.ent_type_ in PLACE_ENTS:
+            return ch.text
+        if ch.dep_ == "prep" and ch.lower_ in PLACE_PREPS:
+            for o in ch.children:
+                if o.dep_ != "pobj" or o.ent_type_ in ("DATE", "TIME") or is_person(o):
+                    continue
+                mods = [t for t in o.lefts if t.dep_ in ("compound", "amod") and t.text[:1].isupper()]
+                if o.ent_type_ in PLACE_ENTS or (mods and o.lower_ in PLACE_NOUNS):
+                    words = [t for t in o.lefts if t.dep_ in ("compound", "amod")] + [o]
+                    return " ".join(t.text for t in words)[:200]
+    return None
+
+
+def _evidence(c: Clause, f: _Found, parsed) -> tuple[int, int]:
+    doc = parsed.doc
+    sent = parsed.sentences[c.sentence].span
+    toks = set(f.tokens) if c.anchor.i in f.tokens else _clause_tokens(c)
+    if c.date is not None and c.date.span.end > c.date.span.start:
+        span = doc.char_span(c.date.span.start, c.date.span.end, alignment_mode="expand")
+        if span is not None:
+            toks |= {t.i for t in span}
+    toks = {i for i in toks if sent.start <= doc[i].idx < sent.end}
+    lo, hi = min(toks), max(toks)
+    start, end = doc[lo].idx, doc[hi].idx + len(doc[hi].text)
+    if end - start > 320:   # a very long clause: the predicate with its nearest words
+        start = max(sent.start, doc[max(lo, c.anchor.i - 8)].idx)
+        last = doc[min(hi, c.anchor.i + 12)]
+        end = min(sent.end, last.idx + len(last.text))
+    text = parsed.text
+    while end > start and text[end - 1] in " ,;:—–(":
+        end -= 1
+    return start, end
+
+
+def _agreement_names(found: list[_Found]) -> dict[int, str]:
+    """Stages of one agreement share a series named after it: its own name where the text gives
+    one ("the Comprehensive Strategic Partnership Treaty"), else its parties and noun."""
+    names: dict[int, str] = {}
+    last = None
+    for f in found:
+        if f.kind not in TREATY:
+            continue
+        name = _agreement_name(f)
+        if name:
+            last = name
+        names[id(f)] = name or last or _parties_name(f)
+    return names
+
+
+def _agreement_name(f: _Found) -> str | None:
+    doc = f.clause.anchor.doc
+    for i in sorted(f.tokens):
+        t = doc[i]
+        if t.lower_ in AGREEMENT_WORDS:
+            mods = [m for m in t.lefts if m.dep_ in ("compound", "amod") and not m.is_stop]
+            words = [m.text for m in mods] + [t.text]
+            if len(words) > 1:
+                return name_key(" ".join(words))
+    return None
+
+
+def _parties_name(f: _Found) -> str | None:
+    parties = sorted(f.agents | f.others)
+    return ("agreement of " + ", ".join(parties)) if parties else None
 
 
 __all__ = ["find_events"]

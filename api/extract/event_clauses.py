@@ -1,0 +1,382 @@
+"""Event clauses read from the dependency parse: which predicate reports a happening, and of what kind.
+
+A clause is an event when its predicate (a verb, or a noun naming a happening) is in the
+lexicon (data/event_verbs.tsv, data/event_nouns.tsv) and the parse says it happened: not
+negated, not under a modal, not the content of a plan, threat or expectation, not a hedged
+noun ("a potential meeting"). Light verbs take their kind from their object ("launched an
+incursion", "held talks", "began building"). A decision or a promise of support is a pledge,
+and the clause it governs is its content, not a second event.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+QUOTE_CHARS = "“”\"«»"
+
+
+def _rows(name: str) -> list[list[str]]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [ln.split("\t") for ln in lines if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True)
+class Sense:
+    kind: str          # a contract kind, or "-" (decided by the object)
+    frame: str         # what sort of happening: meeting, attack, agreement ...
+    light: bool = False
+    alone: bool = True
+    needs: str = ""
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, Sense], dict[str, Sense], dict[str, frozenset[str]]]:
+    verbs = {f: Sense(k, fr, light == "yes") for forms, k, fr, light in _rows("event_verbs.tsv")
+             for f in forms.split(",")}
+    nouns = {}
+    for row in _rows("event_nouns.tsv"):
+        forms, k, fr, alone = row[:4]
+        needs = row[4].strip() if len(row) > 4 else ""
+        for f in forms.split(","):
+            nouns[f] = Sense(k, fr, alone=alone == "yes", needs=needs)
+    context = {cls: frozenset(words.split(",")) for cls, words in _rows("event_context.tsv")}
+    return verbs, nouns, context
+
+
+@dataclass
+class Clause:
+    """One predicate that reports a happening, before dates and merging."""
+    anchor: object                 # the predicate's token
+    kind: str
+    frame: str
+    sentence: int
+    source: object | None = None   # the event noun that gave a light verb its kind
+    date: object | None = None     # dates.DateMention
+    weak: bool = False             # a date inferred from the lead's tense, not said
+    extra: set = field(default_factory=set)   # token indices that belong to the clause
+
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "attr", "oprd", "acomp")
+OBJECT_PREPS = ("to", "into", "on", "for", "of", "in", "from")
+
+
+def _is_verb(tok) -> bool:
+    return tok.tag_.startswith("VB")
+
+
+def _is_noun(tok) -> bool:
+    return tok.tag_.startswith("NN")
+
+
+def _kids(tok, *deps):
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _event_object(tok, nouns, verbs):
+    """The word that gives a light verb its kind: its object, an xcomp verb, a prepositional
+    object, or (for "took place") its subject, looked through "stage of the X"."""
+    for c in _kids(tok, *OBJECTS, "nsubjpass"):
+        hit = _noun_sense(c, nouns)
+        if hit:
+            return c, hit
+    if tok.dep_ in ("relcl", "acl") and tok.head.lower_ in nouns:   # "the pact (that) they signed"
+        return tok.head, nouns[tok.head.lower_]
+    for c in _kids(tok, "xcomp", "pcomp"):
+        if c.lower_ in verbs and verbs[c.lower_].kind != "-":
+            return c, verbs[c.lower_]
+    for p in _kids(tok, "prep", "prt", "dative"):
+        for c in _kids(p, "pobj"):
+            hit = _noun_sense(c, nouns)
+            if hit:
+                return c, hit
+    return None, None
+
+
+def _noun_sense(tok, nouns):
+    sense = nouns.get(tok.lower_)
+    if sense is None and tok.dep_ in OBJECTS + ("nsubjpass",):
+        # "the first stage of the exchange": the happening is named after "of"
+        for p in _kids(tok, "prep"):
+            if p.lower_ == "of":
+                for c in _kids(p, "pobj"):
+                    if c.lower_ in nouns:
+                        return nouns[c.lower_]
+    if sense and sense.needs and sense.needs not in tok.sent.text.lower():
+        return None   # "signed the law": a ratification only where the sentence speaks of one
+    return sense
+
+
+def _subject_event(tok, nouns):
+    for c in _kids(tok, *SUBJECTS):
+        if c.lower_ in nouns:
+            return c, nouns[c.lower_]
+        for p in _kids(c, "prep"):
+            for g in _kids(p, "pobj"):
+                if g.lower_ in nouns and nouns[g.lower_].alone:
+                    return g, nouns[g.lower_]
+    return None, None
+
+
+def reality(tok, context) -> str:
+    """'real', 'unreal' (negated, modal, planned, conditional) or 'content' (what a pledge
+    or decision governs). Climbs through infinitival complements: "began to build" is real."""
+    cur = tok
+    for _ in range(6):
+        if any(c.dep_ == "neg" or c.lower_ in context["negator"] for c in cur.children):
+            return "unreal"
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in context["modal"] for c in cur.children):
+            return "unreal"
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+            return "unreal"
+        infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
+        if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ in ("acl", "advcl", "relcl") and infinitive):
+            head = cur.head
+            if head.lower_ in context["pledge"]:
+                return "content"
+            if head.lower_ in context["factive"]:
+                cur = head
+                continue
+            return "unreal"
+        if cur.dep_ in ("conj",) and _is_verb(cur.head):
+            cur = cur.head   # "will meet and sign": the first verb's modal covers both
+            continue
+        return "real"
+    return "real"
+
+
+def _noun_reality(tok, context) -> str:
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in context["unreal"] for c in tok.children):
+        return "unreal"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+        return "unreal"
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    if _is_verb(head) and head.i != tok.i:
+        return reality(head, context)
+    return "real"
+
+
+def _quoted(text: str, sent_start: int, pos: int) -> bool:
+    """Inside quotation marks opened earlier in the same sentence."""
+    opened = False
+    for ch in text[sent_start:pos]:
+        if ch in "“«":
+            opened = True
+        elif ch in "”»":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened
+
+
+def _person_object(tok, is_person) -> bool:
+    for c in _kids(tok, "dobj", "dative"):
+        if is_person(c):
+            return True
+    for p in _kids(tok, "prep"):
+        if p.lower_ == "to" and any(is_person(c) for c in _kids(p, "pobj")):
+            return True
+    return False
+
+
+def _visit_by_presence(tok, context) -> bool:
+    """"The delegation is in Pyongyang", "has been in the city since Friday": a visit."""
+    if tok.lower_ not in ("is", "are", "was", "were", "been") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
+        return False
+    subj = _kids(tok, "nsubj")
+    if not subj or not (subj[0].ent_type_ in ("PERSON", "NORP") or subj[0].lower_ in (
+            "delegation", "delegations", "minister", "president", "leader", "envoy")):
+        return False
+    for p in _kids(tok, "prep"):
+        if p.lower_ == "in":
+            for c in _kids(p, "pobj"):
+                if c.ent_type_ in ("GPE", "LOC") or c.lower_ in ("city", "capital"):
+                    return True
+    return False
+
+
+def find_clauses(parsed, is_person) -> list[Clause]:
+    """Every event predicate of the body, in text order, with its kind and frame."""
+    verbs, nouns, context = lexicon()
+    text, doc = parsed.text, parsed.doc
+    found: list[Clause] = []
+    for si, sent in enumerate(parsed.sentences):
+        if sent.role != "body":
+            continue
+        span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        used: set[int] = set()
+        here: list[Clause] = []
+        para = parsed.paragraphs[sent.paragraph].start
+        for tok in span:
+            if _quoted(text, para, tok.idx):
+                continue
+            clause = _verb_clause(tok, verbs, nouns, context, is_person, si)
+            if clause:
+                here.append(clause)
+                if clause.source is not None:
+                    used.add(clause.source.i)
+        for tok in span:
+            if tok.i in used or not _is_noun(tok) or _quoted(text, para, tok.idx):
+                continue
+            clause = _noun_clause(tok, nouns, context, here, si)
+            if clause:
+                here.append(clause)
+        here.sort(key=lambda c: c.anchor.i)
+        found.extend(here)
+    return found
+
+
+def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
+    if not _is_verb(tok) or tok.dep_ in ("amod", "aux", "auxpass"):
+        return None
+    sense = verbs.get(tok.lower_)
+    if sense is None:
+        if _visit_by_presence(tok, context) and reality(tok, context) == "real":
+            return Clause(tok, "other", "visit", si)
+        return None
+    kind, frame, source = sense.kind, sense.frame, None
+    if sense.light or kind == "-":
+        obj, hit = _event_object(tok, nouns, verbs)
+        if hit and hit.kind == "-":          # "took place": the subject names the happening
+            obj, hit = _subject_event(tok, nouns)
+        if hit and hit.kind != "-":
+            kind, frame, source = hit.kind, hit.frame, obj
+        elif kind == "-":
+            return None
+    if frame == "agreement" and _into_law(tok):
+        kind, frame = "treaty_ratified", "ratification"   # "signed the accord into law"
+    if frame == "attack" and _cross_border(tok, source, context):
+        kind, frame = "incursion", "incursion"
+    if frame == "report" and not (_person_object(tok, is_person) or (source is not None and _person_object(source, is_person))):
+        return None                          # "KCNA reported": speech, not a report to a leader
+    real = reality(tok, context)
+    if real == "unreal" and kind != "pledge":
+        if _modal_support(tok, context):
+            return Clause(tok, "pledge", "pledge", si)
+        return None
+    if real == "content":
+        return None                          # the pledge or decision above carries it
+    if kind == "pledge" and frame == "pledge" and not _support_content(tok, context, nouns):
+        return None                          # "promising to erect a monument": not support of a party
+    if kind == "confirmation" and not _has_content(tok):
+        return None
+    if kind == "casualties" and _inside_attack(tok, nouns, verbs):
+        return None                          # "strikes that killed 14": the toll of that attack
+    return Clause(tok, kind, frame, si, source=source)
+
+
+def _inside_attack(tok, nouns, verbs) -> bool:
+    """A toll told in a clause about an attack ("in strikes that killed", "when ... were killed")."""
+    if tok.dep_ not in ("relcl", "advcl", "acl", "conj"):
+        return False
+    head = tok.head
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head
+    sense = nouns.get(head.lower_) or verbs.get(head.lower_)
+    return bool(sense and sense.frame == "attack")
+
+
+def _into_law(tok) -> bool:
+    return any(p.lower_ == "into" and any(o.lower_ == "law" for o in p.children) for p in _kids(tok, "prep"))
+
+
+def _cross_border(tok, source, context) -> bool:
+    mods = "".join(c.lower_ for t in (tok, source) if t is not None for c in t.lefts
+                   if c.dep_ in ("amod", "compound"))
+    return any(w in mods for w in context["crossborder"])
+
+
+def _modal_support(tok, context) -> bool:
+    """"Russia could provide military assistance": a promise of support, a pledge."""
+    if tok.lower_ not in context["support"] or any(c.dep_ == "neg" for c in tok.children):
+        return False
+    subj = _kids(tok, "nsubj")
+    return bool(subj) and subj[0].lower_ not in ("treaty", "agreement", "pact", "accord", "which", "other")
+
+
+def _support_content(tok, context, nouns) -> bool:
+    """A pledge needs support for another party; a decision or order needs an action."""
+    if tok.lower_ in context["pledge"] and tok.lower_.startswith(("decid", "order")):
+        return True
+    words = {t.lower_ for t in tok.subtree}
+    return bool(words & (context["support"] | {"support", "assistance", "aid", "help", "backing"}))
+
+
+def _has_content(tok) -> bool:
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)
+
+
+def _noun_clause(tok, nouns, context, verb_clauses, si) -> Clause | None:
+    sense = nouns.get(tok.lower_)
+    if sense is None:
+        if tok.lower_ in ("ready", "willing"):
+            return None
+        return None
+    if not sense.alone or sense.kind == "-":
+        return None
+    head = tok.head
+    if tok.dep_ in SUBJECTS + ("dobj",) and any(c.anchor.i == head.i for c in verb_clauses):
+        h = next(c for c in verb_clauses if c.anchor.i == head.i)
+        if h.frame not in ("confirmation", "report"):
+            return None                      # "the attacks killed two": the verb tells the happening
+    if tok.dep_ in ("attr", "compound"):
+        return None                          # "the deployment is Pyongyang's decision", "ratification documents"
+    if _noun_reality(tok, context) == "unreal":
+        return None
+    if _anaphoric(tok) and not (tok.dep_ == "dobj" and tok.head.lower_ in VERBS_OF_CONFIRMING()):
+        return None   # a bare "the attack" points back; "confirmed the deployment" names what it confirms
+    if sense.kind == "pledge" and tok.lower_ in ("intent", "intention", "readiness", "pledge", "promise") \
+            and not any(c.dep_ in ("acl", "prep") for c in tok.children):
+        return None
+    if sense.frame == "attack" and _cross_border(tok, None, context):
+        return Clause(tok, "incursion", "incursion", si)
+    return Clause(tok, sense.kind, sense.frame, si)
+
+
+def VERBS_OF_CONFIRMING() -> frozenset[str]:
+    verbs, _, _ = lexicon()
+    return frozenset(f for f, sense in verbs.items() if sense.kind == "confirmation")
+
+
+def _anaphoric(tok) -> bool:
+    """"the attack", "its offensive": a bare definite noun points back at a known event."""
+    kids = list(tok.children)
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in (
+        "the", "this", "that", "these", "those", "its", "their", "his", "her") for c in kids)
+    described = any(c.dep_ in ("prep", "compound", "nummod", "acl", "relcl", "npadvmod", "nmod")
+                    or (c.dep_ == "amod" and c.lower_ not in ("continued", "ongoing", "latest", "recent"))
+                    or (c.dep_ == "poss" and c.tag_ != "PRP$") for c in kids)
+    return definite and not described
+
+
+def pledge_anchors(parsed, found: list[Clause]) -> list[Clause]:
+    """"is ready to provide assistance": the adjective that carries the promise is the anchor."""
+    _, _, context = lexicon()
+    doc, out = parsed.doc, []
+    have = {c.anchor.i for c in found}
+    for sent_i, sent in enumerate(parsed.sentences):
+        if sent.role != "body":
+            continue
+        span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for tok in span:
+            if tok.lower_ not in ("ready", "willing", "readiness") or tok.i in have:
+                continue
+            if _quoted(parsed.text, parsed.paragraphs[sent.paragraph].start, tok.idx):
+                continue
+            inner = [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.lower_ in context["support"]]
+            if not inner:
+                continue
+            head = tok.head if tok.dep_ in ("acomp", "attr") else tok
+            if tok.dep_ in ("acomp", "attr") and reality(head, context) == "unreal" and not any(
+                    c.lower_ in ("would", "will") for c in head.children):
+                continue
+            out.append(Clause(tok, "pledge", "pledge", sent_i))
+    return out
