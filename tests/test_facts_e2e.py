@@ -28,9 +28,9 @@ def test_an_event_reported_by_several_documents_is_one_event_with_a_mention_each
     events = all_items(client, "events")
     merged = [e for e in events if len({m["document"] for m in e["mentions"]}) >= 2]
     assert merged, "no event was merged across documents"
-    keys = [(e["kind"], e["date"], e["series"]) for e in events]
+    keys = [(e["kind"], e["date"], e["series"], e["title"]) for e in events]
     for event in merged:
-        assert keys.count((event["kind"], event["date"], event["series"])) == 1
+        assert keys.count((event["kind"], event["date"], event["series"], event["title"])) == 1
 
 
 def test_actors_are_one_per_real_actor_with_their_spellings_as_aliases(client):

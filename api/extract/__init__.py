@@ -42,7 +42,7 @@ def _facts(parsed) -> Extraction:
         actors=found_actors,
         statements=found_statements,
         figures=figures.find_figures(parsed, found_actors, found_statements),
-        events=events.find_events(parsed, found_actors),
+        events=events.find_events(parsed, found_actors, found_statements),
         version=EXTRACTOR_VERSION,
         notes=parsed.notes,
     )

@@ -82,17 +82,30 @@ def _event_object(tok, nouns, verbs):
         hit = _noun_sense(c, nouns)
         if hit:
             return c, hit
-    if tok.dep_ in ("relcl", "acl") and tok.head.lower_ in nouns:   # "the pact (that) they signed"
+    if _head_is_object(tok) and tok.head.lower_ in nouns:   # "the pact (that) they signed"
         return tok.head, nouns[tok.head.lower_]
     for c in _kids(tok, "xcomp", "pcomp"):
         if c.lower_ in verbs and verbs[c.lower_].kind != "-":
             return c, verbs[c.lower_]
     for p in _kids(tok, "prep", "prt", "dative"):
+        if p.lower_ not in OBJECT_PREPS:
+            continue   # "characterized the troops as forces": not what the verb does
         for c in _kids(p, "pobj"):
             hit = _noun_sense(c, nouns)
             if hit:
                 return c, hit
     return None, None
+
+
+def _head_is_object(tok) -> bool:
+    """"the pact they signed", "the accord, signed by both": the noun is the verb's object;
+    "the troops that entered": it is the subject."""
+    if tok.dep_ == "acl":
+        return tok.tag_ == "VBN"
+    if tok.dep_ != "relcl":
+        return False
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subj) and subj[0].lower_ not in ("that", "which", "who") or tok.tag_ == "VBN" and not subj
 
 
 def _noun_sense(tok, nouns):
@@ -132,7 +145,10 @@ def reality(tok, context) -> str:
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
             return "unreal"
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
-        if cur.dep_ in ("xcomp", "pcomp") or (cur.dep_ in ("acl", "advcl", "relcl") and infinitive):
+        governor = cur.head.head if cur.dep_ == "pcomp" else cur.head
+        if cur.dep_ in ("xcomp", "pcomp") and governor.lower_ in context["negative"]:
+            return "unreal"                  # "refrained from confirming", "declined to comment"
+        if cur.dep_ == "xcomp" or (cur.dep_ in ("acl", "advcl", "relcl", "pcomp") and infinitive):
             head = cur.head
             if head.lower_ in context["pledge"]:
                 return "content"
@@ -147,14 +163,26 @@ def reality(tok, context) -> str:
     return "real"
 
 
-def _noun_reality(tok, context) -> str:
+def _noun_reality(tok, context, hops: int = 3) -> str:
+    """A noun's happening is unreal when hedged ("a potential meeting"), planned ("no plans for
+    a meeting", "a new round of talks") or governed by an unreal verb ("will meet ... for talks"),
+    except in a time phrase, which names a past event ("will meet days after the summit")."""
     if any(c.dep_ in ("amod", "compound") and c.lower_ in context["unreal"] for c in tok.children):
         return "unreal"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return "unreal"
     head = tok.head
     if tok.dep_ == "pobj" and head.dep_ == "prep":
+        if head.lower_ in context["after"] | context["before"] | {"during", "amid", "amidst"}:
+            return "real"
         head = head.head
+    if _is_noun(head) and head.i != tok.i and hops > 0 and head.lower_ not in context["plannoun"]:
+        if _noun_reality(head, context, hops - 1) == "unreal":
+            return "unreal"
+    if _is_noun(head) and head.i != tok.i and (head.lower_ in context["plannoun"] or any(
+            (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and c.lower_ in context["plannoun"])
+            for c in head.children)):
+        return "unreal"                      # "no plans for a meeting", "in the event of an attack"
     if _is_verb(head) and head.i != tok.i:
         return reality(head, context)
     return "real"
@@ -221,15 +249,27 @@ def find_clauses(parsed, is_person) -> list[Clause]:
                 here.append(clause)
                 if clause.source is not None:
                     used.add(clause.source.i)
+        here = [c for c in here if not _manner_of(c, here)]
         for tok in span:
             if tok.i in used or not _is_noun(tok) or _quoted(text, para, tok.idx):
                 continue
-            clause = _noun_clause(tok, nouns, context, here, si)
+            clause = _noun_clause(tok, nouns, context, here, si, is_person)
             if clause:
                 here.append(clause)
         here.sort(key=lambda c: c.anchor.i)
         found.extend(here)
     return found
+
+
+def _manner_of(c: Clause, clauses: list[Clause]) -> bool:
+    """"launched an incursion, deploying elite units": a participle that tells how another event
+    went is part of it (a pledge or confirmation is never only a manner)."""
+    a = c.anchor
+    if a.dep_ != "advcl" or a.tag_ != "VBG" or c.kind in ("pledge", "confirmation"):
+        return False
+    if any(ch.dep_ in ("nsubj", "mark") for ch in a.children):
+        return False
+    return any(o.anchor.i == a.head.i for o in clauses)
 
 
 def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
@@ -239,6 +279,8 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
     if sense is None:
         if _visit_by_presence(tok, context) and reality(tok, context) == "real":
             return Clause(tok, "other", "visit", si)
+        if _modal_support(tok, context) and not _agreement_speaks(tok) and _modal_promise(tok, context):
+            return Clause(tok, "pledge", "pledge", si)
         return None
     kind, frame, source = sense.kind, sense.frame, None
     if sense.light or kind == "-":
@@ -249,6 +291,16 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
             kind, frame, source = hit.kind, hit.frame, obj
         elif kind == "-":
             return None
+    if frame == "capture" and source is not None and source.lower_ in context["places"]:
+        kind, frame = "offensive", "offensive"   # "captured multiple villages": an advance
+    elif frame == "capture" and source is not None:
+        kind, frame, source = "other", "capture", None
+    if frame == "capture" and source is None:
+        obj = [c for c in tok.children if c.dep_ == "dobj"] + ([tok.head] if _head_is_object(tok) else [])
+        if obj and obj[0].lower_ in context["places"]:
+            kind, frame = "offensive", "offensive"
+    if frame == "invasion" and _invades_region(tok, context):
+        kind, frame = "incursion", "incursion"
     if frame == "agreement" and _into_law(tok):
         kind, frame = "treaty_ratified", "ratification"   # "signed the accord into law"
     if frame == "attack" and _cross_border(tok, source, context):
@@ -262,6 +314,8 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
         return None
     if real == "content":
         return None                          # the pledge or decision above carries it
+    if kind == "pledge" and _agreement_speaks(tok):
+        return None                          # "the treaty promises that ...": what a text says
     if kind == "pledge" and frame == "pledge" and not _support_content(tok, context, nouns):
         return None                          # "promising to erect a monument": not support of a party
     if kind == "confirmation" and not _has_content(tok):
@@ -282,6 +336,33 @@ def _inside_attack(tok, nouns, verbs) -> bool:
     return bool(sense and sense.frame == "attack")
 
 
+def _invades_region(tok, context) -> bool:
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ("of", "into")
+             for o in p.children if o.dep_ == "pobj"]
+    if tok.dep_ == "relcl":
+        objs.append(tok.head)
+    return any(o.lower_ in context["regions"] for o in objs)
+
+
+def _into_region(tok, context) -> bool:
+    return any(p.dep_ == "prep" and p.lower_ == "into" and any(o.lower_ in context["regions"] for o in p.children)
+               for p in tok.children)
+
+
+def _agreement_speaks(tok) -> bool:
+    """"The treaty promises that both will provide ...": the words of a text, not an act."""
+    if tok.dep_ == "ccomp" and tok.head.i != tok.i and _agreement_speaks(tok.head):
+        return True
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if subj and subj[0].lower_ in ("which", "that") and tok.dep_ == "relcl":
+        subj = [tok.head]
+    return bool(subj) and subj[0].lower_ in AGREEMENTS
+
+
+AGREEMENTS = ("treaty", "agreement", "pact", "accord", "deal", "charter", "document", "law", "clause")
+
+
 def _into_law(tok) -> bool:
     return any(p.lower_ == "into" and any(o.lower_ == "law" for o in p.children) for p in _kids(tok, "prep"))
 
@@ -290,6 +371,14 @@ def _cross_border(tok, source, context) -> bool:
     mods = "".join(c.lower_ for t in (tok, source) if t is not None for c in t.lefts
                    if c.dep_ in ("amod", "compound"))
     return any(w in mods for w in context["crossborder"])
+
+
+def _modal_promise(tok, context) -> bool:
+    """"Russia could provide assistance": a modal of ability or will, not a condition ("if ...")."""
+    aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
+    if not any(a in ("could", "would", "will", "can", "'ll") for a in aux):
+        return False
+    return not any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
 
 
 def _modal_support(tok, context) -> bool:
@@ -312,7 +401,7 @@ def _has_content(tok) -> bool:
     return any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in tok.children)
 
 
-def _noun_clause(tok, nouns, context, verb_clauses, si) -> Clause | None:
+def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | None:
     sense = nouns.get(tok.lower_)
     if sense is None:
         if tok.lower_ in ("ready", "willing"):
@@ -321,10 +410,16 @@ def _noun_clause(tok, nouns, context, verb_clauses, si) -> Clause | None:
     if not sense.alone or sense.kind == "-":
         return None
     head = tok.head
-    if tok.dep_ in SUBJECTS + ("dobj",) and any(c.anchor.i == head.i for c in verb_clauses):
-        h = next(c for c in verb_clauses if c.anchor.i == head.i)
-        if h.frame not in ("confirmation", "report"):
-            return None                      # "the attacks killed two": the verb tells the happening
+    argument = tok.dep_ in SUBJECTS + ("dobj",)
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPS:
+        head, argument = head.head, True     # "agreed to an exchange", "met for a summit"
+    h = next((c for c in verb_clauses if c.anchor.i == head.i), None) if argument else None
+    if h is not None and h.frame not in ("confirmation", "report", "pledge"):
+        if h.frame == sense.frame and h.kind == "other":
+            h.kind = sense.kind              # "met for a summit": the noun is the more specific
+        return None                          # "the attacks killed two": the verb tells the happening
+    if sense.frame == "report" and not _person_object(tok, is_person):
+        return None                          # a report to a leader, not any report
     if tok.dep_ in ("attr", "compound"):
         return None                          # "the deployment is Pyongyang's decision", "ratification documents"
     if _noun_reality(tok, context) == "unreal":
@@ -336,6 +431,8 @@ def _noun_clause(tok, nouns, context, verb_clauses, si) -> Clause | None:
         return None
     if sense.frame == "attack" and _cross_border(tok, None, context):
         return Clause(tok, "incursion", "incursion", si)
+    if sense.frame in ("offensive", "invasion") and _into_region(tok, context):
+        return Clause(tok, "incursion", "incursion", si)   # "the advance of X's forces into the border region"
     return Clause(tok, sense.kind, sense.frame, si)
 
 

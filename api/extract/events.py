@@ -21,7 +21,7 @@ from .event_clauses import Clause, find_clauses, lexicon, pledge_anchors
 from .gazetteer import reporting_verbs, words
 from .merge import name_key
 from .text import ParsedText
-from .types import Actor, Event, Span
+from .types import Actor, Event, Span, Statement
 
 REPORTING = frozenset(reporting_verbs())
 TITLES = frozenset(w.lower() for w in words("titles.txt"))
@@ -34,6 +34,7 @@ PLACE_PREPS = ("in", "at", "into", "near", "over", "across", "to", "on")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border", "river",
                "sea", "airbase", "base", "camp")
+CAMPAIGN_FRAMES = lexicon()[2]["campaign_frames"]
 AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
                    "memorandum")
 
@@ -50,7 +51,8 @@ class _Found:
     tokens: set = field(default_factory=set)
 
 
-def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, ...]:
+def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
+                statements: tuple[Statement, ...] = ()) -> tuple[Event, ...]:
     doc, text = parsed.doc, parsed.text
     kinds = {a.key: a.kind for a in actors}
     affiliation = {a.key: a.affiliation for a in actors}
@@ -70,7 +72,11 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
 
     clauses = find_clauses(parsed, is_person)
     clauses = sorted(clauses + pledge_anchors(parsed, clauses), key=lambda c: c.anchor.i)
+    # A speaker's own words (a block quote printed without marks) are a statement, not narration.
+    direct = [(s.evidence.start, s.evidence.end) for s in statements if s.kind == "direct"]
+    clauses = [c for c in clauses if not any(a <= c.anchor.idx < b for a, b in direct)]
     _date_clauses(parsed, clauses)
+    _speech_dates(parsed, clauses, statements)
     found = [_participants(c, actor_at) for c in clauses]
     merged = _merge_in_document(found, affiliation)
     names = _agreement_names(merged)
@@ -84,7 +90,8 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Event, .
         out.append(Event(kind=f.kind, title=_title(c, doc), evidence=Span.of(text, start, end),
                          date=d.value if d else None, precision=d.precision if d else None,
                          location=_place(c, is_person), actors=parts,
-                         series=names.get(id(f)) if f.kind in TREATY else None))
+                         series=names.get(id(f)) if f.kind in TREATY else None,
+                         frame=f.frame, agents=len([k for k in parts if k in f.agents])))
     return tuple(out)
 
 
@@ -111,34 +118,48 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
     body = [i for i, s in enumerate(parsed.sentences) if s.role == "body"]
     lead = body[0] if body else None
     prev_dates: list = []
+    dated_before: list[Clause] = []
     for si in body:
         sent = parsed.sentences[si]
         here = by_sentence.get(si, [])
         anchors = {c.anchor.i: c for c in here}
         ds = [d for d in dates.find_dates(text, sent.span.start, sent.span.end, pub)
               if not META_DATE.search(text[max(0, d.span.start - 20):d.span.start])]
-        frame_date, frame_verb = None, None
+        frames: dict[int, object] = {}   # reporting verb -> the date it is told on
         for d in ds:
             tok = _date_token(doc, d)
             owner = _owner(tok, anchors)
             if owner is not None:
                 if owner.date is None:
                     owner.date = d
-            elif frame_date is None and tok is not None and _governing_verb(tok).lower_ in REPORTING:
-                frame_date, frame_verb = d, _governing_verb(tok)
+            elif tok is not None and _governing_verb(tok).lower_ in REPORTING:
+                frames.setdefault(_governing_verb(tok).i, d)
+            if tok is not None:   # "from February, when they met": the clause the date introduces
+                for rel in tok.children:
+                    if rel.dep_ == "relcl" and any(w.lower_ == "when" for w in rel.children):
+                        inside = {t.i for t in rel.subtree}
+                        for c in here:
+                            if c.date is None and c.anchor.i in inside:
+                                c.date = d
         for c in here:   # "during negotiations on May 16", "amid the attack"
             if c.date is None:
-                c.date = _linked_date(c, anchors)
-        if frame_date is not None:
-            for c in here:   # "Ukraine said on Wednesday its troops had advanced": the told clause
-                if c.date is None and _reported_under(c.anchor, frame_verb):
-                    c.date, c.weak = frame_date, True
+                c.date = _linked_date(c, anchors, dated_before)
+        for c in here:   # "Ukraine said on Wednesday its troops had advanced": the told clause
+            if c.date is None:
+                verb = _reporting_above(c.anchor, frames)
+                if verb is not None:
+                    # a past perfect tells what came before the telling: a weak date
+                    c.date, c.weak = frames[verb], _past_perfect(c.anchor)
+        dated_before.extend(c for c in here if c.date is not None)
         if BACKREF.match(sent.span.text) and prev_dates:
             for c in here:
                 if c.date is None:
                     c.date = prev_dates[-1]
         if pub is not None:
             for c in here:
+                if c.date is None and _days_before_now(c.anchor):
+                    c.date, c.weak = dates.DateMention(Span(sent.span.start, sent.span.start, ""),
+                                                       dates.fmt(pub, "month"), "month"), True
                 if c.date is None:
                     c.date, c.weak = _tense_date(c, pub, sent.span, si == lead)
         prev_dates = ds or prev_dates
@@ -150,19 +171,48 @@ def _governing_verb(tok):
     return tok
 
 
-REPORTED_PATH = ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep", "attr", "pcomp", "advcl", "nsubj", "nsubjpass")
+REPORTED_PATH = ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep", "attr", "pcomp", "advcl", "nsubj", "nsubjpass", "acomp")
 
 
-def _reported_under(tok, verb) -> bool:
-    """The clause a dated verb tells or frames, not a modifier inside its subject ("prisoners,
-    captured while fighting, have pleaded ..., an activist said Friday": the capture is not Friday's)."""
+def _reporting_above(tok, frames: dict[int, object]) -> int | None:
+    """The nearest dated reporting verb whose told clause holds tok, not a modifier inside its
+    subject ("prisoners, captured while fighting, have pleaded ..., an activist said Friday")."""
     for _ in range(8):
-        if tok.i == verb.i:
-            return True
+        if tok.i in frames:
+            return tok.i
         if tok.dep_ not in REPORTED_PATH or tok.head.i == tok.i:
-            return False
+            return None
         tok = tok.head
-    return False
+    return None
+
+
+def _past_perfect(tok) -> bool:
+    verb = _governing_verb(tok)
+    aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
+    return "had" in aux
+
+
+def _days_before_now(tok) -> bool:
+    """"(just) days after the summit": an event of the last days, in the publication month."""
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("after", "since"):
+        return False
+    return any(t.lower_ in ("days", "hours") for t in prep.subtree if t.i < tok.i)
+
+
+def _speech_dates(parsed, clauses: list[Clause], statements) -> None:
+    """An undated pledge or confirmation is dated as the statement it makes: the statement in
+    its sentence, dated by the statement rules ("He confirmed ... He posted late Sunday: ...")."""
+    spoken = [s for s in statements if s.said_on]
+    for c in clauses:
+        if c.date is not None or c.kind not in SPEECH_KINDS:
+            continue
+        sent = parsed.sentences[c.sentence].span
+        for s in spoken:
+            if sent.start <= s.evidence.start < sent.end and s.evidence.start >= c.anchor.idx:
+                c.date = dates.DateMention(Span(s.evidence.start, s.evidence.start, ""), s.said_on, "day")
+                c.weak = True
+                break
 
 
 def _owner(tok, anchors):
@@ -171,7 +221,8 @@ def _owner(tok, anchors):
     while tok is not None and seen < 12:
         if tok.i in anchors:
             return anchors[tok.i]
-        if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "advcl", "relcl", "parataxis"):
+        if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
+                ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
             return None   # "..., and that they entered combat in May": that clause's date
         if tok.tag_.startswith("VB") and tok.lower_ not in REPORTING:
             # "completed the liberation on Saturday", "the talks on Saturday followed ...":
@@ -186,16 +237,25 @@ def _owner(tok, anchors):
     return None
 
 
-def _linked_date(c: Clause, anchors):
-    _, _, context = lexicon()
+def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
+    """The date of the event a clause is tied to: "scrambled amid the attack" (the last dated
+    attack), "talks during which ..."; and a noun under "during" takes its clause's date."""
+    _, nouns, context = lexicon()
     for p in c.anchor.children:
         if p.dep_ == "prep" and p.lower_ in context["during"]:
             for o in p.children:
                 if o.i in anchors and anchors[o.i].date is not None:
                     return anchors[o.i].date
+                sense = nouns.get(o.lower_)
+                if o.dep_ == "pobj" and sense is not None and sense.alone:
+                    same = [d for d in dated_before if d.frame == sense.frame]
+                    if same:
+                        return same[-1].date
     head = c.anchor.head
-    if c.anchor.dep_ == "pobj" and head.lower_ in context["during"] and head.head.i in anchors:
-        return anchors[head.head.i].date
+    if c.anchor.dep_ == "pobj" and head.lower_ in context["during"]:
+        owner = _owner(head.head, anchors)
+        if owner is not None and owner is not c:
+            return owner.date
     return None
 
 
@@ -219,7 +279,12 @@ def _tense_date(c: Clause, pub, sent_span, lead: bool):
 def _clause_tokens(c: Clause) -> set[int]:
     a = c.anchor
     if not a.tag_.startswith("VB"):
-        return {t.i for t in a.subtree} | ({a.head.i} if a.dep_ == "poss" else set())
+        toks = {a.i}
+        for ch in a.children:
+            if ch.dep_ in ("relcl", "acl", "punct", "appos") and ch.i > a.i:
+                continue   # "the region, which had been invaded by ...": another clause's people
+            toks |= {t.i for t in ch.subtree}
+        return toks
     toks = {a.i}
     for ch in a.children:
         if ch.dep_ in CLAUSE_DEPS or (ch.dep_ == "conj" and ch.tag_.startswith("VB")):
@@ -234,9 +299,12 @@ def _participants(c: Clause, actor_at) -> _Found:
     agents = set()
     a = c.anchor
     subj_roots = [ch for ch in a.children if ch.dep_ in ("nsubj", "poss", "agent")]
+    if a.dep_ == "acomp":   # "Russia is ready to provide": the adjective's subject is the verb's
+        subj_roots += [ch for ch in a.head.children if ch.dep_ == "nsubj"]
     if not subj_roots and a.dep_ in ("advcl", "xcomp", "conj") and a.tag_.startswith("VB"):
         subj_roots = [ch for ch in a.head.children if ch.dep_ == "nsubj"]   # "X praised ..., promising ..."
-    if not a.tag_.startswith("VB") and a.dep_ in ("dobj", "pobj") and a.head.tag_.startswith("VB"):
+    if not a.tag_.startswith("VB") and a.dep_ in ("dobj", "pobj") and a.head.tag_.startswith("VB") \
+            and a.head.lower_ not in REPORTING:   # "the air force reported strikes": not its strikes
         subj_roots += [ch for ch in a.head.children if ch.dep_ == "nsubj"]
     for r in subj_roots:
         for t in r.subtree:
@@ -266,9 +334,11 @@ def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
             dated = f.date is not None and g.date is not None and not (f.weak or g.weak)
             if dated and not _compatible(f.date, g.date):
                 continue
-            if f.agents and g.agents and not (_expand(f.agents, affiliation) & _expand(g.agents, affiliation)):
+            campaign = f.frame in CAMPAIGN_FRAMES   # many hands, one campaign
+            if not campaign and f.agents and g.agents and not (
+                    _expand(f.agents, affiliation) & _expand(g.agents, affiliation)):
                 continue
-            if f.others and g.others and not (_expand(f.others | f.agents, affiliation)
+            if not campaign and f.others and g.others and not (_expand(f.others | f.agents, affiliation)
                                               & _expand(g.others | g.agents, affiliation)):
                 continue
             _absorb(g, f)
@@ -294,11 +364,14 @@ def _absorb(g: _Found, f: _Found) -> None:
 
 
 def _phrase(tok, limit=8) -> str:
-    toks = [t for t in tok.subtree if not t.is_punct or t.text in "-’'"]
-    if len(toks) > limit:
-        keep = {tok.i} | {t.i for t in tok.lefts if t.dep_ in ("compound", "amod", "poss", "nummod", "det")}
-        toks = [t for t in toks if t.i in keep or (t.head.i in keep and t.dep_ in ("compound", "case"))]
-    return "".join(t.text_with_ws for t in toks).strip()
+    """The phrase a word heads, up to a clause inside it or `limit` words."""
+    cut = {t.i for ch in tok.children if ch.dep_ in ("relcl", "acl", "appos", "advcl") and ch.i > tok.i
+           for t in ch.subtree}
+    toks = [t for t in tok.subtree if t.i not in cut][:limit]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ in ("cc", "prep", "det", "case")):
+        toks.pop()
+    out = "".join(t.text_with_ws for t in toks).strip()
+    return re.sub(r"\s+([,.’'])", r"\1", out)
 
 
 def _title(c: Clause, doc) -> str:
@@ -308,8 +381,12 @@ def _title(c: Clause, doc) -> str:
     else:
         parts = []
         subj = [ch for ch in a.children if ch.dep_ in ("nsubj", "nsubjpass")]
+        if subj and subj[0].lower_ in ("which", "that", "who"):
+            subj = []
         if subj:
             parts.append(_phrase(subj[0], 6))
+        elif a.dep_ in ("relcl", "acl"):   # "a treaty signed last year", "which became effective"
+            parts.append(" ".join(t.text for t in a.head.lefts if t.dep_ in ("compound", "amod")) + " " + a.head.text)
         parts += [ch.text for ch in a.children if ch.dep_ in ("aux", "auxpass", "neg") and ch.i < a.i]
         parts.append(a.text)
         parts += [ch.text for ch in a.children if ch.dep_ == "prt"]

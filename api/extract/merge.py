@@ -23,17 +23,24 @@ def name_key(name: str) -> str:
 
 
 @dataclass(frozen=True)
-class StoredEvent:
-    id: int
+class Mention:
+    """What one document says of one event, as the loader stored it."""
+    document: str
+    start: int
     kind: str
-    date: str | None           # the date the stored event carries now (see pick_date)
-    actors: frozenset[str]     # stored actor ids of every mention merged so far
-    series: str | None
+    frame: str | None
+    date: str | None
+    actors: tuple[str, ...] = ()         # stored actor ids, agents first
+    agents: int = 0
     location: str | None = None
+    series: str | None = None
 
 
 # Reports of one occasion may disagree by a day ("Sunday" vs "Monday": time zones, late copy).
 DAY_TOLERANCE = 1
+SPEECH_KINDS = ("pledge", "confirmation")
+TREATY_KINDS = ("treaty_signed", "treaty_ratified", "treaty_in_force")
+GENERIC_SERIES_WORDS = {"treaty", "agreement", "deal", "pact", "accord", "of", "the", "and", "between"}
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -46,52 +53,93 @@ def _days_apart(a: str | None, b: str | None) -> int | None:
     return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
-SPEECH_KINDS = ("pledge", "confirmation")
+@dataclass
+class _Cluster:
+    members: list[int]
+    kind: str
+    frame: str | None
+    date: str | None
+    documents: set[str]
+    actors: set[str]
+    agents: set[str]
+    locations: set[str]
+    series_words: set[str]
 
 
-def match_event(event: Event, actor_ids: frozenset[str], stored: list[StoredEvent],
-                speaker: str | None = None) -> tuple[int | None, str | None]:
-    """(id of the stored event this one reports, or None; a description of any disagreement).
+def _series_words(series: str | None) -> set[str]:
+    return set(name_key(series).split()) - GENERIC_SERIES_WORDS if series else set()
 
-    Same kind, and the same series where both have one (a treaty's stages), and shared
-    participants unless one side names none; dates must be compatible (one a prefix of the
-    other: "2024" fits "2024-06") or at most a day apart, which is merged and reported.
-    A pledge or confirmation is also someone's: where either side is undated, the candidate
-    must already count `speaker` (the stored id of the event's first actor) among its participants.
-    The best candidate is dated where the event is, then shares most participants, then has
-    the closest date.
+
+def _fits(m: Mention, c: _Cluster, affiliation: dict[str, str]) -> tuple | None:
+    """How well mention m fits cluster c (a sortable key), or None when it cannot be the same event."""
+    if m.document in c.documents:
+        return None                      # one mention per document: the extractor merged its own
+    if (m.frame or m.kind) != (c.frame or c.kind):
+        return None
+    if m.kind != c.kind and "other" not in (m.kind, c.kind):
+        return None
+    conflict = False
+    if not _compatible(c.date, m.date):
+        apart = _days_apart(c.date, m.date)
+        if apart is None or apart > DAY_TOLERANCE:
+            return None
+        conflict = True
+    mine = _expand(set(m.actors), affiliation)
+    shared = len(mine & _expand(c.actors, affiliation))
+    agents = _expand(set(m.actors[:m.agents]), affiliation)
+    if m.kind in SPEECH_KINDS and agents and c.agents and not (agents & _expand(c.agents, affiliation)):
+        return None                      # another speaker's pledge or confirmation
+    same_date = bool(c.date and m.date and min(len(c.date), len(m.date)) >= 7 and not conflict)
+    series = len(_series_words(m.series) & c.series_words)
+    place = bool(m.location and m.location in c.locations)
+    if m.actors and c.actors and not (shared or same_date or series or place):
+        return None
+    exact = bool(c.date and c.date == m.date)
+    return (bool(c.date and m.date), exact, not conflict, series, shared, place)
+
+
+def _expand(keys: set[str], affiliation: dict[str, str]) -> set[str]:
+    return keys | {affiliation[k] for k in keys if affiliation.get(k)}
+
+
+def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None = None) -> list[list[int]]:
+    """Group mentions into events: one event per real-world happening across documents.
+
+    The result depends only on the set of mentions, never on the order they are given in:
+    dated mentions are placed first, most precise first, then by document and offset; each
+    joins the best-fitting event so far (same frame, compatible dates or a day apart, shared
+    participants, place or agreement name, no second mention from one document) or starts one.
     """
-    best, best_key, best_conflict = None, None, None
-    for cand in stored:
-        if cand.kind != event.kind:
+    affiliation = affiliation or {}
+    order = sorted(range(len(mentions)), key=lambda i: (
+        mentions[i].date is None, -len(mentions[i].date or ""), mentions[i].document, mentions[i].start,
+        mentions[i].kind))
+    clusters: list[_Cluster] = []
+    for i in order:
+        m = mentions[i]
+        best, best_key = None, None
+        for c in clusters:
+            key = _fits(m, c, affiliation)
+            if key is not None and (best_key is None or key > best_key):
+                best, best_key = c, key
+        if best is None:
+            clusters.append(_Cluster([i], m.kind, m.frame, m.date, {m.document}, set(m.actors),
+                                     set(m.actors[:m.agents]), {m.location} if m.location else set(),
+                                     _series_words(m.series)))
             continue
-        speech = event.kind in SPEECH_KINDS   # their series is the speaker: binding only when undated
-        if cand.series and event.series and cand.series != event.series and (
-                not speech or not (cand.date and event.date)):
-            continue
-        shared = len(cand.actors & actor_ids)
-        # Dated to the month or better on both sides and compatible: the same occasion, however
-        # differently the documents name its participants ("Ukraine" / "Ukrainian forces").
-        same_date = bool(cand.date and event.date and min(len(cand.date), len(event.date)) >= 7
-                         and _compatible(cand.date, event.date))
-        if not shared and cand.actors and actor_ids and not same_date:
-            continue
-        if (speaker and event.kind in SPEECH_KINDS and cand.actors and speaker not in cand.actors
-                and not (cand.date and event.date)):
-            continue
-        conflict = None
-        if not _compatible(cand.date, event.date):
-            apart = _days_apart(cand.date, event.date)
-            if apart is None or apart > DAY_TOLERANCE:
-                continue
-            conflict = f"date: {cand.date} vs {event.date}"
-        exact = bool(cand.date and cand.date == event.date)
-        dated = bool(cand.date and event.date)   # a dated report joins a dated event first
-        key = (dated, shared + (2 if cand.series and cand.series == event.series else 0), exact,
-               conflict is None)
-        if best_key is None or key > best_key:
-            best, best_key, best_conflict = cand.id, key, conflict
-    return best, best_conflict
+        best.members.append(i)
+        best.documents.add(m.document)
+        best.actors |= set(m.actors)
+        best.agents |= set(m.actors[:m.agents])
+        if m.location:
+            best.locations.add(m.location)
+        best.series_words |= _series_words(m.series)
+        if best.kind == "other":
+            best.kind = m.kind
+        if m.date and (not best.date or (m.date.startswith(best.date) and len(m.date) > len(best.date))):
+            best.date = m.date
+    groups = [sorted(c.members, key=lambda i: (mentions[i].document, mentions[i].start)) for c in clusters]
+    return sorted(groups, key=lambda g: (mentions[g[0]].document, mentions[g[0]].start))
 
 
 def pick_date(dates: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:

@@ -86,6 +86,8 @@ class Event:
     location: str | None = None
     actors: tuple[str, ...] = ()          # Actor.keys
     series: str | None = None             # groups stages of one thing, e.g. a treaty's signing/ratification
+    frame: str | None = None              # what sort of happening (meeting, attack, agreement ...)
+    agents: int = 0                       # how many of `actors`, from the first, are its agents
 
 
 @dataclass(frozen=True)

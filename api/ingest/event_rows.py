@@ -1,72 +1,126 @@
 """Extracted events -> event rows: one real event reported by several documents is one row.
 
-Each mention keeps what its document says the date is; the event shows the date most mentions
-support, and names who says what where they disagree.
+Each mention keeps what its document says of the event (kind, frame, date, participants, place,
+series). After a document is written, the events of the frames it touched are re-formed from
+all their mentions by merge.cluster_mentions, in a fixed order, so the events do not depend on
+the order in which documents were loaded, nor on the database.
 """
 from __future__ import annotations
 
-from sqlalchemy import insert, select, update
+import json
+from collections import Counter
+
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from ..extract import merge
 from ..extract.types import Extraction
-from ..models import Event, EventMention
+from ..models import Actor, Event, EventMention
 from ..models.facts import event_actors
-
-
-def _stored(session: Session, kinds: set[str]) -> dict[int, merge.StoredEvent]:
-    rows = session.execute(select(Event.id, Event.kind, Event.date, Event.series, Event.location)
-                           .where(Event.kind.in_(kinds))).all()
-    actors: dict[int, set[str]] = {r.id: set() for r in rows}
-    for event_id, actor_id in session.execute(
-            select(event_actors.c.event_id, event_actors.c.actor_id)
-            .join(Event, Event.id == event_actors.c.event_id).where(Event.kind.in_(kinds))):
-        actors[event_id].add(actor_id)
-    return {r.id: merge.StoredEvent(r.id, r.kind, r.date, frozenset(actors[r.id]), r.series, r.location)
-            for r in rows}
 
 
 def write_events(session: Session, revision: int, doc_id: str, extraction: Extraction,
                  actor_ids: dict[str, str], evidence, quotes) -> None:
     events = [e for e in extraction.events if quotes(e.evidence)]
-    stored = _stored(session, {e.kind for e in events}) if events else {}
+    frames: set[str] = set()
     for e in events:
-        ids = frozenset(actor_ids[k] for k in e.actors if k in actor_ids)
-        speaker = actor_ids.get(e.actors[0]) if e.actors else None
-        match_id, conflict = merge.match_event(e, ids, [s for s in stored.values() if s.kind == e.kind],
-                                               speaker)
-        if match_id is None:
-            row = Event(kind=e.kind, title=e.title, location=e.location, series=e.series,
-                        extractor_version=extraction.version, revision=revision)
-            session.add(row)
-            session.flush()
-            match_id, have = row.id, frozenset()
-        else:
-            have = stored[match_id].actors
-        if ids - have:
-            session.execute(insert(event_actors), [{"event_id": match_id, "actor_id": i}
-                                                   for i in sorted(ids - have)])
-        session.add(EventMention(event_id=match_id, reported_date=e.date, reported_precision=e.precision,
-                                 **evidence(e.evidence)))
+        ids = list(dict.fromkeys(actor_ids[k] for k in e.actors if k in actor_ids))
+        agents = len({actor_ids[k] for k in e.actors[:e.agents] if k in actor_ids})
+        row = Event(kind=e.kind, title=e.title, location=e.location, series=e.series, date=e.date,
+                    precision=e.precision, extractor_version=extraction.version, revision=revision)
+        session.add(row)
         session.flush()
-        stored[match_id] = _settle(session, match_id, revision, conflict, e, ids | have)
+        frame = e.frame or e.kind
+        session.add(EventMention(
+            event_id=row.id, reported_date=e.date, reported_precision=e.precision, reported_kind=e.kind,
+            frame=frame, reported_title=e.title, reported_location=e.location, reported_series=e.series,
+            reported_actors=json.dumps(ids), agent_count=agents, **evidence(e.evidence)))
+        frames.add(frame)
+    session.flush()
+    if frames:
+        regroup(session, revision, frames)
 
 
-def _settle(session: Session, event_id: int, revision: int, conflict: str | None, e,
-            actors: frozenset[str]) -> merge.StoredEvent:
-    """The event's date from all its mentions, its conflict note, location and series filled in."""
-    row = session.execute(select(Event.kind, Event.series, Event.location, Event.conflict)
-                          .where(Event.id == event_id)).one()
-    said = session.execute(select(EventMention.document_id, EventMention.reported_date,
-                                  EventMention.reported_precision)
-                           .where(EventMention.event_id == event_id).order_by(EventMention.id)).all()
-    date, precision = merge.pick_date([(m.reported_date, m.reported_precision) for m in said])
-    note = row.conflict
-    if conflict or note:
-        note = "date differs: " + ", ".join(f"{m.document_id} says {m.reported_date}"
-                                            for m in said if m.reported_date)
-    series, location = row.series or e.series, row.location or e.location
-    session.execute(update(Event).where(Event.id == event_id).values(
-        date=date, precision=precision, conflict=note, series=series, location=location,
-        revision=revision))
-    return merge.StoredEvent(event_id, row.kind, date, actors, series, location)
+def _mention_rows(session: Session, frames: set[str]):
+    rows = session.execute(
+        select(EventMention.id, EventMention.event_id, EventMention.document_id, EventMention.start_char,
+               EventMention.end_char, EventMention.reported_kind, EventMention.frame,
+               EventMention.reported_date, EventMention.reported_precision, EventMention.reported_title,
+               EventMention.reported_location, EventMention.reported_series, EventMention.reported_actors,
+               EventMention.agent_count, EventMention.extractor_version)
+        .where(EventMention.frame.in_(sorted(frames)))
+        .order_by(EventMention.document_id, EventMention.start_char, EventMention.end_char,
+                  EventMention.reported_kind, EventMention.id)).all()
+    # Databases collate text differently: the canonical order is Python's, on content only.
+    return sorted(rows, key=lambda r: (r.document_id, r.start_char, r.end_char, r.reported_kind or "",
+                                       r.frame or "", r.reported_title or ""))
+
+
+def regroup(session: Session, revision: int, frames: set[str]) -> None:
+    """Re-form the events of `frames` from all their mentions; rows change only where they differ."""
+    rows = _mention_rows(session, frames)
+    affiliation = dict(session.execute(select(Actor.id, Actor.affiliation_id)
+                                       .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
+    mentions = [merge.Mention(r.document_id, r.start_char, r.reported_kind or "other", r.frame,
+                              r.reported_date, tuple(json.loads(r.reported_actors or "[]")),
+                              r.agent_count or 0, r.reported_location, r.reported_series) for r in rows]
+    before = {r.event_id for r in rows}
+    claimed: set[int] = set()
+    for group in merge.cluster_mentions(mentions, affiliation):
+        members = [rows[i] for i in group]
+        counts = Counter(r.event_id for r in members)
+        free = [eid for eid in counts if eid not in claimed]
+        target = min(free, key=lambda eid: (-counts[eid], eid)) if free else _new_event(session, revision)
+        claimed.add(target)
+        moved = [r.id for r in members if r.event_id != target]
+        if moved:
+            session.execute(update(EventMention).where(EventMention.id.in_(moved))
+                            .values(event_id=target, revision=revision))
+        _settle(session, revision, target, members)
+    gone = sorted(before - claimed)
+    if gone:
+        session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
+        session.execute(delete(Event).where(Event.id.in_(gone)))
+    session.flush()
+
+
+def _new_event(session: Session, revision: int) -> int:
+    row = Event(kind="other", title="", extractor_version="", revision=revision)
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _settle(session: Session, revision: int, event_id: int, members) -> None:
+    """The event's fields from its mentions: the most specific kind, the best-supported date
+    (and who says what where they disagree), the title of the mention that carries that date,
+    the first place and series named, every participant."""
+    kinds = [r.reported_kind for r in members if r.reported_kind and r.reported_kind != "other"]
+    kind = kinds[0] if kinds else "other"
+    date, precision = merge.pick_date([(r.reported_date, r.reported_precision) for r in members])
+    dated = [r for r in members if r.reported_date]
+    conflict = None
+    if any(not merge._compatible(a.reported_date, b.reported_date) for a in dated for b in dated):
+        conflict = "date differs: " + ", ".join(f"{r.document_id} says {r.reported_date}" for r in dated)
+    lead = next((r for r in members if date and r.reported_date == date), members[0])
+    values = dict(kind=kind, date=date, precision=precision, conflict=conflict,
+                  title=lead.reported_title or kind,
+                  location=next((r.reported_location for r in members if r.reported_location), None),
+                  series=next((r.reported_series for r in members if r.reported_series), None))
+    row = session.get(Event, event_id)
+    if any(getattr(row, k) != v for k, v in values.items()):
+        for k, v in values.items():
+            setattr(row, k, v)
+        row.revision = revision
+    if not row.extractor_version:
+        row.extractor_version = members[0].extractor_version
+    want = list(dict.fromkeys(a for r in members for a in json.loads(r.reported_actors or "[]")))
+    have = set(session.scalars(select(event_actors.c.actor_id).where(event_actors.c.event_id == event_id)
+                               .order_by(event_actors.c.actor_id)))
+    extra = sorted(have - set(want))
+    if extra:
+        session.execute(delete(event_actors).where(event_actors.c.event_id == event_id,
+                                                   event_actors.c.actor_id.in_(extra)))
+    missing = [a for a in want if a not in have]
+    if missing:
+        session.execute(insert(event_actors), [{"event_id": event_id, "actor_id": a} for a in missing])

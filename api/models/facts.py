@@ -110,5 +110,14 @@ class EventMention(Evidence, Tracked, Base):
     # What this document says the date is; the event shows the date most mentions support.
     reported_date: Mapped[str | None] = mapped_column(String(10))
     reported_precision: Mapped[str | None] = mapped_column(String(10))
+    # What this document says of the event, so that events can be re-formed from their mentions
+    # whatever the order documents arrive in (api/ingest/event_rows.py).
+    reported_kind: Mapped[str | None] = mapped_column(String(40))
+    frame: Mapped[str | None] = mapped_column(String(40), index=True)
+    reported_title: Mapped[str | None] = mapped_column(Text)
+    reported_location: Mapped[str | None] = mapped_column(String(300))
+    reported_series: Mapped[str | None] = mapped_column(String(200))
+    reported_actors: Mapped[str | None] = mapped_column(Text)    # JSON list of actor ids, agents first
+    agent_count: Mapped[int | None] = mapped_column(Integer)
 
     event: Mapped[Event] = relationship(back_populates="mentions")

@@ -50,8 +50,9 @@ def events(text):
     ("Mordor said it had deployed troops to the east, and that they entered combat in mid-December.",
      [("deployment", None)]),
     ("The deployment is the first since the 1950-53 war.", []),   # points back at a known event
-    ("The treaty, which both houses ratified, pledges that each side will help the other.",
+    ("The treaty, which both houses ratified, says that each side will help the other.",
      [("treaty_ratified", None)]),
+    ("The treaty promises that each side will help the other.", []),   # what a text says, not an act
 ])
 def test_triggers(text, expected):
     assert events(text) == expected

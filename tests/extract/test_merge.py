@@ -1,46 +1,68 @@
-"""Cross-document event matching: one event reported by two documents is one event."""
+"""Cross-document event merging: one happening reported by several documents is one event,
+whatever the order the documents come in."""
+import random
+
 import pytest
 
-from api.extract.merge import StoredEvent, match_event, pick_date
-from api.extract.types import Event, Span
-
-EV = Span(0, 4, "text")
+from api.extract.merge import Mention, cluster_mentions, pick_date
 
 
-def ev(kind, date, actors=("freedonia",), series=None):
-    return Event(kind=kind, title=kind, evidence=EV, date=date, precision=None, actors=actors, series=series)
+def m(doc, kind, date, actors=("freedonia",), agents=1, frame=None, location=None, series=None, start=0):
+    return Mention(doc, start, kind, frame or kind, date, tuple(actors), agents, location, series)
 
 
-def test_two_documents_merge_into_one_event_with_two_mentions():
-    stored, mentions = [], {}
-    for doc, event in (("a", ev("summit", "2024-06", ("freedonia", "sylvania"))),
-                       ("b", ev("summit", "2024", ("sylvania",)))):
-        sid, conflict = match_event(event, frozenset(event.actors), stored)
-        assert conflict is None
-        if sid is None:
-            sid = len(stored)
-            stored.append(StoredEvent(sid, event.kind, event.date, frozenset(event.actors), event.series))
-        mentions.setdefault(sid, []).append(doc)
-    assert mentions == {0: ["a", "b"]}
+def groups(mentions):
+    """Clusters as sets of (document, kind) pairs, independent of list positions."""
+    return sorted(sorted((mentions[i].document, mentions[i].kind) for i in g)
+                  for g in cluster_mentions(mentions))
 
 
-@pytest.mark.parametrize("stored,event,expected", [
-    (StoredEvent(1, "pledge", "2025-04-27", frozenset({"freedonia"}), None), ev("pledge", "2025-04-28"),
-     (1, "date: 2025-04-27 vs 2025-04-28")),
-    (StoredEvent(1, "pledge", "2025-04-24", frozenset({"freedonia"}), None), ev("pledge", "2025-04-28"),
-     (None, None)),
-    (StoredEvent(1, "summit", "2024-06", frozenset({"freedonia"}), None),
-     ev("invasion", "2024-06"), (None, None)),
-    (StoredEvent(1, "treaty_ratified", "2024-11", frozenset({"freedonia"}), "treaty"),
-     ev("treaty_ratified", "2024-11-09", series="treaty/law"), (None, None)),
-    (StoredEvent(1, "deployment", None, frozenset({"freedonia"}), None),
-     ev("deployment", "2025-01"), (1, None)),
-    (StoredEvent(1, "incursion", "2024-08", frozenset({"gondor"}), None),
-     ev("incursion", "2024-08"), (1, None)),
-    (StoredEvent(1, "incursion", None, frozenset({"gondor"}), None), ev("incursion", None), (None, None)),
+@pytest.mark.parametrize("mentions,expected", [
+    # one summit told by two outlets, one gives the month, the other only the year
+    ([m("a", "summit", "2024-06", ("freedonia", "sylvania")), m("b", "summit", "2024", ("sylvania",))],
+     [[("a", "summit"), ("b", "summit")]]),
+    # "Sunday" in one report, "Monday" in another: one pledge a day apart
+    ([m("a", "pledge", "2025-04-27"), m("b", "pledge", "2025-04-28")], [[("a", "pledge"), ("b", "pledge")]]),
+    # four days apart: two pledges
+    ([m("a", "pledge", "2025-04-24"), m("b", "pledge", "2025-04-28")], [[("a", "pledge")], [("b", "pledge")]]),
+    # another kind is another event
+    ([m("a", "summit", "2024-06"), m("b", "invasion", "2024-06")], [[("a", "summit")], [("b", "invasion")]]),
+    # an undated report joins the dated event it shares participants with
+    ([m("a", "deployment", None), m("b", "deployment", "2025-01")],
+     [[("a", "deployment"), ("b", "deployment")]]),
+    # two mentions in one document are two events: the extractor already merged its own
+    ([m("a", "casualties", None), m("a", "casualties", None, start=50)],
+     [[("a", "casualties")], [("a", "casualties")]]),
+    # another speaker's confirmation is another confirmation
+    ([m("a", "confirmation", None, ("ruritania",)), m("b", "confirmation", None, ("borduria",))],
+     [[("a", "confirmation")], [("b", "confirmation")]]),
+    # talks ("other") and a summit are one meeting when dates and people fit; the summit names it
+    ([m("a", "other", None, ("king",), frame="meeting"), m("b", "summit", "2023-09", ("king", "queen"),
+                                                        frame="meeting")],
+     [[("a", "other"), ("b", "summit")]]),
+    # a meeting and an attack on the same day are different happenings
+    ([m("a", "other", "2025-05-16", frame="meeting"), m("b", "other", "2025-05-16", frame="attack")],
+     [[("a", "other")], [("b", "other")]]),
+    # no shared participant, different months: apart
+    ([m("a", "incursion", "2024-08", ("gondor",)), m("b", "incursion", "2024-09", ("rohan",))],
+     [[("a", "incursion")], [("b", "incursion")]]),
+    # stages of one agreement named alike join although the parties are named differently
+    ([m("a", "treaty_signed", None, ("ruritania",), series="Friendship Treaty"),
+      m("b", "treaty_signed", "2024-06", ("king",), series="friendship treaty")],
+     [[("a", "treaty_signed"), ("b", "treaty_signed")]]),
 ])
-def test_match_rules(stored, event, expected):
-    assert match_event(event, frozenset(event.actors), [stored]) == expected
+def test_cluster_rules(mentions, expected):
+    assert groups(mentions) == expected
+
+
+def test_the_order_of_the_mentions_never_changes_the_events():
+    corpus = [m("a", "summit", "2024-06", ("x", "y")), m("b", "summit", None, ("y",)),
+              m("c", "summit", "2024", ("x",)), m("a", "pledge", "2025-04-27", ("x",)),
+              m("b", "pledge", "2025-04-28", ("x",)), m("c", "pledge", None, ("z",)),
+              m("d", "pledge", "2025-04-28", ("x",)), m("d", "summit", "2023-09", ("y",))]
+    orders = [random.Random(seed).sample(corpus, len(corpus)) for seed in range(300)]
+    outcomes = {repr(groups(order)) for order in orders}
+    assert len(outcomes) == 1
 
 
 @pytest.mark.parametrize("dates,expected", [
@@ -50,36 +72,3 @@ def test_match_rules(stored, event, expected):
 ])
 def test_pick_date(dates, expected):
     assert pick_date(dates) == expected
-
-
-def test_speaker_check_for_undated_speech():
-    stored = [StoredEvent(1, "pledge", "2024-08", frozenset({"freedonia", "minister"}), None)]
-    assert match_event(ev("pledge", None, ("king", "freedonia")), frozenset({"king", "freedonia"}),
-                       stored, speaker="king") == (None, None)
-    assert match_event(ev("pledge", None, ("minister",)), frozenset({"minister"}),
-                       stored, speaker="minister") == (1, None)
-
-
-def test_dated_report_joins_the_dated_event_first():
-    stored = [StoredEvent(1, "pledge", None, frozenset({"freedonia", "sylvania", "king"}), None),
-              StoredEvent(2, "pledge", "2025-04-27", frozenset({"freedonia"}), None)]
-    got = match_event(ev("pledge", "2025-04-28", ("freedonia", "sylvania")),
-                      frozenset({"freedonia", "sylvania"}), stored, speaker="freedonia")
-    assert got == (2, "date: 2025-04-27 vs 2025-04-28")
-
-
-def test_month_dated_reports_of_one_occasion_merge_without_shared_names():
-    stored = [StoredEvent(1, "incursion", "2024-08", frozenset({"gondor"}), None)]
-    assert match_event(ev("incursion", "2024-08-06", ("gondor-army",)), frozenset({"gondor-army"}),
-                       stored) == (1, None)
-    assert match_event(ev("incursion", "2024", ("gondor-army",)), frozenset({"gondor-army"}),
-                       stored) == (None, None)
-
-
-def test_a_speakers_series_binds_only_undated_speech():
-    stored = [StoredEvent(1, "pledge", None, frozenset({"freedonia", "sylvania"}), "sylvania")]
-    assert match_event(ev("pledge", None, ("freedonia",), series="freedonia"),
-                       frozenset({"freedonia"}), stored) == (None, None)
-    stored = [StoredEvent(1, "pledge", "2025-04-27", frozenset({"freedonia"}), "kremlin")]
-    assert match_event(ev("pledge", "2025-04-28", ("freedonia",), series="spokesman"),
-                       frozenset({"freedonia"}), stored) == (1, "date: 2025-04-27 vs 2025-04-28")
