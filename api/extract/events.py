@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 
 from . import dates
 from .event_clauses import Clause, find_clauses, lexicon, pledge_anchors
-from .gazetteer import reporting_verbs, words
+from .attribution import verbs as speech_verbs
+from .gazetteer import words
 from .merge import name_key
 from .text import ParsedText
 from .types import Actor, Event, Span, Statement
 
-REPORTING = frozenset(reporting_verbs())
+REPORTING = frozenset(speech_verbs())
 TITLES = frozenset(w.lower() for w in words("titles.txt"))
 TREATY = ("treaty_signed", "treaty_ratified", "treaty_in_force")
 SPEECH_KINDS = ("pledge", "confirmation")
