@@ -157,6 +157,22 @@ def _after_mark(clause) -> int:
     return toks[i].idx if i < len(toks) else clause.idx
 
 
+def _past_time(clause, start: int) -> int:
+    """ "said on Tuesday it had struck ...": the time phrase dates the telling; the parser hangs it
+    on the clause's verb, before the clause's subject."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if subj is None:
+        return start
+    for c in clause.children:
+        if c.i < subj.i and c.left_edge.idx <= start and c.dep_ in ("prep", "npadvmod", "advmod") and any(
+                t.ent_type_ in ("DATE", "TIME") for t in c.subtree):
+            start = max(start, _edge(c.right_edge))
+    nxt = clause.doc.char_span(start, clause.doc[-1].idx + len(clause.doc[-1]), alignment_mode="expand")
+    if nxt is not None and len(nxt) and nxt[0].lower_ == "that" and nxt[0].dep_ == "mark":
+        start = _edge(nxt[0])
+    return start
+
+
 def _what_is(clause) -> int | None:
     """ "what it says is X": the content is X."""
     if clause.lower_ in ("is", "was", "are", "were") and any(
@@ -193,12 +209,12 @@ def _object_end(tok, first) -> int:
     for c in tok.children:
         if c.i <= first.i:
             continue
-        if c.dep_ in ("prep", "oprd", "xcomp", "dative", "ccomp", "advmod", "acomp", "dobj") and \
-                tok.doc[c.left_edge.i - 1].text not in (",", ";", "—", "–"):
+        apart = tok.doc[c.left_edge.i - 1].text in (",", ";", "—", "–")
+        if c.dep_ in ("prep", "oprd", "xcomp", "dative", "ccomp", "advmod", "acomp", "dobj", "advcl") and not apart:
             if c.dep_ == "advmod" and c.lower_ != "as":
                 break
-            end = max(end, _edge(c.right_edge))
-        elif c.dep_ in ("cc", "conj", "punct", "advcl") and c.i > first.i:
+            end = max(end, _edge(c.right_edge))       # "vowed to fight on until X", "accused X of Y"
+        elif c.dep_ in ("cc", "conj", "punct", "advcl"):
             break
     return end
 
@@ -245,6 +261,7 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         last = right[-1]                     # "said that A, B": the parser may split one clause in two
         what = _what_is(clause)
         start = what if what is not None else _after_mark(clause)
+        start = _past_time(clause, start)
         raised = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
         if raised is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
             start = raised.left_edge.idx             # "indicated deployment is X": the parser took the subject
@@ -265,26 +282,22 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         orphan = _orphan_verb(obj)
         if orphan is not None:                       # "as saying the end of the battle demonstrated X":
             return obj.left_edge.idx, _edge(orphan.right_edge), "clause", orphan   # subject taken as object
+    preps = [c for c in children if c.i > tok.i and c.dep_ in ("prep", "prt", "dative") and f"p:{c.lower_}" in frames]
     if "x" in frames or "o" in frames:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
-        if xcomp is not None and (obj is None or xcomp.i < obj.i):
-            return xcomp.left_edge.idx, _edge(xcomp.right_edge), "xcomp", xcomp
+        if xcomp is not None and (obj is None or xcomp.i < obj.i) and not (preps and preps[0].i < xcomp.i):
+            return xcomp.left_edge.idx, _object_end(tok, xcomp), "xcomp", xcomp
     if obj is not None and "o" in frames:
         if tok.doc[obj.left_edge.i - 1].text in (",", ";"):
             return None                              # "..., Jang suggested, a change from ...": a gloss
         return obj.left_edge.idx, _object_end(tok, obj), "object", _complement(tok, obj)
-    for fr in frames:
-        if fr.startswith("p:"):
-            prep = next((c for c in children if c.lower_ == fr[2:] and c.i > tok.i
-                         and c.dep_ in ("prep", "prt", "dative")), None)
-            if prep is None:
-                continue
-            objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-            if objs:
-                return objs[0].left_edge.idx, _object_end(tok, prep), "prep", objs[0]
-            after = [c for c in children if c.i > prep.i and c.dep_ in ("dobj", "ccomp")]
-            if after:                                # "pointed out that ...", "called for X"
-                return after[0].left_edge.idx, _edge(after[0].right_edge), "object", after[0]
+    for prep in preps:
+        objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objs:
+            return objs[0].left_edge.idx, _object_end(tok, prep), "prep", objs[0]
+        after = [c for c in children if c.i > prep.i and c.dep_ in ("dobj", "ccomp")]
+        if after:                                    # "pointed out that ...", "called for X"
+            return after[0].left_edge.idx, _edge(after[0].right_edge), "object", after[0]
     return None
 
 

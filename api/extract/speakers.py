@@ -20,7 +20,7 @@ from .types import Actor
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _THING_PRONOUNS = frozenset({"it", "they"})
 _OWNER_PREPS = frozenset({"from", "by", "of"})
-_MEMBER_PREPS = frozenset({"from", "in", "within", "at", "of", "inside"})
+_STAFF_PREPS = frozenset({"from", "in", "within", "at", "of", "inside", "for"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 400          # mentions looked at when searching back for an antecedent
 
@@ -186,7 +186,10 @@ class Speakers:
         for k in self.index.at(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)):
             if _is_person(self.index.by_key.get(k)):
                 return k
-        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        staff = self._member_of(head)
+        if staff:
+            return staff                # "a spokesman for the ministry": unnamed staff speak for it
+        if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in _STAFF_PREPS for c in head.children):
             return None                 # "its governor", "the governor of the region": someone not named
         return self._descriptor(head)
 
@@ -207,14 +210,26 @@ class Speakers:
         return None
 
     def _member_of(self, head) -> str | None:
+        """ "Sources from the SBU", "a spokesman for the ministry", "the ministry's spokesman"."""
         for c in head.children:
-            if c.dep_ == "prep" and c.lower_ in _MEMBER_PREPS:
-                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
-                if pobj is not None and head.tag_ in ("NNS", "NNPS"):
-                    k = self.index.covering(pobj.idx)
-                    if k and not _is_person(self.index.by_key.get(k)):
-                        return k
+            target = None
+            if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
+                target = next((p for p in c.children if p.dep_ == "pobj"), None)
+            elif c.dep_ == "poss" and c.tag_ != "PRP$":
+                target = c
+            k = self._institution(target) if target is not None else None
+            if k:
+                return k
         return None
+
+    def _institution(self, tok) -> str | None:
+        """The institution a noun phrase names: itself, its apposition ("the force, UNIFIL"), or a
+        name modifying it ("the UN peacekeeping force")."""
+        for t in (tok, *(c for c in tok.children if c.dep_ == "appos")):
+            k = self.index.covering(t.idx)
+            if k and self.index.by_key[k].kind not in ("person", "country"):
+                return k
+        return self._named_modifier(tok)
 
     def _descriptor(self, head) -> str | None:
         """"the Russian president" -> the latest person whose role has "president" (and the demonym)."""

@@ -242,7 +242,7 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
         if o.act.frame == "opener":
             continue
         for i in out:
-            if i is o or i.dropped or not (o.act.start <= i.act.trigger.idx < o.act.end):
+            if i is o or i.dropped or i.act.frame == "opener" or not (o.act.start <= i.act.trigger.idx < o.act.end):
                 continue
             t = i.act.trigger
             if t.dep_ in ("conj", "ccomp") and not _own_subject(t) and (i.key is None or i.act.subject is not None

@@ -322,3 +322,21 @@ def test_parse_robust_rules(extract, body, speaker, kind, quote):
 def test_unnamed_official_is_not_the_last_named_one(extract, body):
     ex = extract(f"City news\n{body}\n")
     assert not any("roads" in s.text or "Floods" in s.text for s in ex.statements)
+
+
+@pytest.mark.parametrize("body,speaker,quote", [
+    # a time phrase right after the verb dates the telling, not the content
+    ("NATO said on Tuesday it had moved two ships to the Baltic.", "NATO", "it had moved two ships to the Baltic"),
+    # an infinitive content runs on over the clause that qualifies it
+    ("NATO vowed to keep its ships in the Baltic until the talks resume.", "NATO",
+     "to keep its ships in the Baltic until the talks resume"),
+    # "called on X to ...": the addressee and what is asked of them
+    ("NATO called on both sides to return to the talks.", "NATO", "both sides to return to the talks"),
+    # unnamed staff of a named institution speak for it
+    ("A spokesman for NATO said the ships had left port.", "NATO", "the ships had left port"),
+])
+def test_content_and_staff_rules(extract, body, speaker, quote):
+    text = f"City news\n{body}\n"
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert (speaker, "indirect", quote) in _pairs(ex)
