@@ -227,7 +227,7 @@ class Speakers:
         name modifying it ("the UN peacekeeping force")."""
         for t in (tok, *(c for c in tok.children if c.dep_ == "appos")):
             k = self.index.covering(t.idx)
-            if k and self.index.by_key[k].kind not in ("person", "country"):
+            if k and self.index.by_key[k].kind != "person":
                 return k
         return self._named_modifier(tok)
 
