@@ -1,20 +1,26 @@
-"""Figures: numbers with scale, unit, metric, qualifier, subject, source and as_of.
+"""Figures: numbers with unit, metric, qualifier, subject, source and as_of.
 
-Works clause by clause: the clause around a number says what it counts (the metric rules in
-data/figures_metrics.tsv), whose it is (the actor named in the noun phrase or as the clause's
-agent) and who asserts it (an actor followed by a reporting verb, unless the text hedges).
+Each number gets a frame from the parse (figure_frames): the noun it counts and the verb that
+governs it. The verb's class (data/figures_predicates.tsv) says whose the number is: the one who
+fired or shot down, whose dead, who releases, whose territory. The source is who the sentence
+has asserting it: the subject of a reporting verb above the number, "according to X", or the
+speaker of the statement it sits in; null under "reportedly".
 """
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass, field, replace
 
 from . import dates
+from . import figure_frames as ff
+from . import gazetteer as gz
+from .nlp import get_nlp
 from .numbers import NumberMention, find_numbers
+from .speakers import MentionIndex
 from .text import ParsedText
-from .types import Actor, ActorMention, Figure, Span, Statement
+from .types import Actor, Figure, Span, Statement
 
-DATA = Path(__file__).with_name("data")
+DATA = ff.DATA
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -24,75 +30,156 @@ def _rows(name: str) -> list[list[str]]:
 
 CUES = {k: v for k, v in _rows("figures_cues.tsv")}
 C = {k: re.compile(v, re.I) for k, v in CUES.items() if k != "people"}
-PEOPLE_RE = re.compile(rf"\b(?:{CUES['people']})\b", re.I)
 METRICS = [(m, u, re.compile(rx.replace("{PEOPLE}", CUES["people"]), re.I))
            for m, u, rx in _rows("figures_metrics.tsv")]
-NOT_FIGURE_NOUN = re.compile(rf"^\W*(?:\w+\s+){{0,1}}(?:{CUES['not_figure_noun']})\b", re.I)
-# Clause boundaries: punctuation, and the words that open a new clause.
+# Clause boundaries for the evidence span: punctuation, and the words that open a new clause.
 BOUNDARY = re.compile(r",(?!\d{3})|[;:—–()]"
                       r"|\s(?:that|with|while|whereas|which|who|but|although|after|before)\s")
 LOCATIVE = re.compile(r"\b(?:to|into|in|from|against|at|on|towards?|across|by|for)\s+(?:the\s+)?$", re.I)
-AUX = re.compile(r"^\s*(?:has\s+|have\s+|had\s+|is\s+|was\s+)?(?:(?:also|again|now|\w+ly)\s+)?", re.I)
-NOUN_AFTER = re.compile(r"^\s*(?:[A-Z][\w’'-]*\s+){0,3}([a-z][a-z-]+)")
+# "1000 by 1000", "500-for-500": the second number repeats the first term of an exchange
+RECIPROCAL = re.compile(r"^\s*(?:-\s*)?(?:by|for|x|×)\s*-?\s*$", re.I)
+MONTH_DAY_LIST = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in dates.MONTHS) +
+                            r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|-|–)\s*$")
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+PEOPLE_CLASSES = ("military", "person", "captive", "member")
+# whose-number fallbacks by the context of the story: which kind of earlier figure passes on its subject
+CONTEXT_CLASSES = ("weapon", "attack", "military", "person", "captive", "member", "vote", "asset", "territory")
+
+
+@dataclass
+class Story:
+    """What earlier sentences of the document established, for clauses that leave it implicit."""
+    by_class: dict[str, str] = field(default_factory=dict)     # launch/intercept/release/target -> actor
+    by_unit: dict[str, str] = field(default_factory=dict)      # unit -> subject of its latest figure
+    last_noun: tuple | None = None                             # (unit, noun class) of the latest figure
+    attacker: str | None = None
+    attacked: str | None = None
+
+
+class _Sent:
+    """A sentence's tokens and how to turn their offsets into document offsets."""
+
+    def __init__(self, parsed: ParsedText, sent, idx: MentionIndex):
+        s, e = sent.span.start, sent.span.end
+        self.start, self.end = s, e
+        text = parsed.text[s:e]
+        if sent.role == "headline" and _title_case(text):
+            nlp, _ = get_nlp()
+            cased = _sentence_case(text, lambda i: idx.covering(s + i) is not None)
+            self.doc, self.base = nlp(cased), s      # title case misleads the tagger
+        else:
+            self.doc, self.base = parsed.doc, 0
+
+    def tokens(self, a: int, b: int):
+        span = self.doc.char_span(a - self.base, b - self.base, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def off(self, t) -> int:
+        return t.idx + self.base
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) > 3]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _sentence_case(text: str, keep) -> str:
+    """Lower-case the initials of title-cased words except the first and names (`keep(offset)`),
+    so the tagger reads verbs as verbs; the length and offsets stay the same."""
+    chars = list(text)
+    for i, m in enumerate(re.finditer(r"[A-Za-z][\w’'.-]*", text)):
+        w = m.group(0)
+        if i and w[0].isupper() and not w.isupper() and not keep(m.start()) \
+                and w.rstrip(".") not in gz.demonyms() and w.rstrip(".") not in gz.surface_index():
+            chars[m.start()] = w[0].lower()
+    return "".join(chars)
 
 
 def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
                  statements: tuple[Statement, ...]) -> tuple[Figure, ...]:
     text, out = parsed.text, []
-    by_key = {a.key: a for a in actors}
-    mentions = sorted((m for a in actors for m in a.mentions), key=lambda m: m.span.start)
-    last_subject: dict[str, str] = {}          # unit -> subject of the latest figure, for anaphora
+    idx = MentionIndex(actors)
+    story = Story()
+    ranks = _country_ranks(actors)
     for sent in parsed.sentences:
-        if sent.role in ("byline", "boilerplate", "teaser"):
+        if sent.role in ("byline", "boilerplate", "teaser", "duplicate"):
             continue
         s, e = sent.span.start, sent.span.end
         sent_text = text[s:e]
+        nums = find_numbers(sent_text)
+        sp = _Sent(parsed, sent, idx)
+        _note_attacks(sp, idx, story, ranks)
+        if not nums:
+            continue
         date_spans = [(d.span.start + s, d.span.end + s)
                       for d in dates.find_dates(sent_text, 0, len(sent_text), parsed.published)]
-        sent_mentions = [m for m in mentions if s <= m.span.start < e]
-        for num in find_numbers(sent_text):
+        prev_val = None
+        for num in nums:
             a, b = num.span.start + s, num.span.end + s
-            if any(x < b and a < y for x, y in date_spans) or _not_figure(text, a, b, num):
+            if any(x < b and a < y for x, y in date_spans) or _not_figure(text, a, b, num, prev_val):
+                prev_val = (num.value, b)
                 continue
-            fig = _figure(parsed, num, a, b, s, e, sent_mentions, by_key, actors, last_subject)
-            if fig is None:
-                continue
-            idx = next((i for i, st in enumerate(statements)
-                        if st.evidence.start <= a and b <= st.evidence.end), None)
-            if idx is not None:
-                st = statements[idx]
-                fig = _replace(fig, statement=idx, source=fig.source or st.speaker,
-                               as_of=st.said_on if fig.as_of and st.said_on else fig.as_of)
-            if fig.subject:
-                last_subject[fig.unit] = fig.subject
-            out.append(fig)
+            prev_val = (num.value, b)
+            figs = _figures(parsed, sp, num, a, b, idx, story, ranks, statements)
+            for fig in figs:
+                st_i = next((i for i, st in enumerate(statements)
+                             if st.evidence.start <= a and b <= st.evidence.end), None)
+                if st_i is not None:
+                    st = statements[st_i]
+                    fig = replace(fig, statement=st_i,
+                                  as_of=st.said_on if fig.as_of and st.said_on else fig.as_of)
+                out.append(fig)
     return tuple(out)
 
 
-def _replace(fig: Figure, **kw) -> Figure:
-    from dataclasses import replace
-    return replace(fig, **kw)
+def _country_ranks(actors: tuple[Actor, ...]) -> list[str]:
+    """Countries by how often the document names them (as nouns, not as "North Korean" before
+    another noun): the parties of the story first."""
+    dem = gz.demonyms()
+    countries = [a for a in actors if a.kind == "country"]
+
+    def named(a: Actor) -> int:
+        return sum(1 for m in a.mentions if m.span.text not in dem)
+    return [a.key for a in sorted(countries, key=lambda a: (-named(a), a.mentions[0].span.start
+                                                            if a.mentions else 0))]
 
 
-def _not_figure(text: str, a: int, b: int, num: NumberMention) -> bool:
+def _not_figure(text: str, a: int, b: int, num: NumberMention, prev) -> bool:
     before, after = text[max(0, a - 20):a], text[b:b + 30]
     if C["not_figure_before"].search(before) or C["not_figure_after"].search(after):
         return True
-    if re.fullmatch(r"(?:19|20)\d\d", num.span.text) and re.match(r"[-–/]\d", after):
+    if re.fullmatch(r"(?:19|20)\d\d", num.span.text) and re.match(r"[-–/]\d", after) or \
+            re.search(r"(?:19|20)\d\d[-–/]$", before):
         return True   # "the 1950-53 war", "the 2024/25 season": a span of years
-    if num.unit is None and NOT_FIGURE_NOUN.search(after):
+    if re.match(r"\s*(?:-|–)?\s*years?[\s-]+old\b|\s*-year-old", after, re.I):
+        return True   # ages
+    if num.value <= 31 and MONTH_DAY_LIST.search(before):
+        return True   # "May 24 and 25": the second day of a list of dates
+    words = before.lower().split()
+    if words and words[-1] in ff.word_list("age_before"):
         return True
-    if num.spelled and num.unit is None and re.match(r"\s+of\b", after):
-        return True   # "one of the", "two of them": partitives, not counts
+    if prev and prev[0] == num.value and RECIPROCAL.match(text[prev[1]:a]):
+        return True   # "1000 by 1000": one term of an exchange, counted once
     return False
 
 
 def _clause(text: str, a: int, b: int, s: int, e: int) -> tuple[int, int]:
     """The clause around text[a:b] inside the sentence [s, e); a clause that ends right after
     the number (", around $5 billion,") takes the next one too."""
-    start = s
+    start, cuts = s, [s]
     for m in BOUNDARY.finditer(text, s, a):
         start = m.end()
+        cuts.append(m.start())
+    if not re.search(r"[A-Za-z]{3}", text[start:a]) and len(cuts) > 1 and text[cuts[-1]] in "—–:":
+        # '"Trust" — 18': the label before the dash says what the number is
+        start = next((m.end() for m in BOUNDARY.finditer(text, s, cuts[-1])
+                      if m.end() <= cuts[-1] and not BOUNDARY.search(text, m.end(), cuts[-1])), s)
+        end = m.start() if (m := BOUNDARY.search(text, b, e)) else e
+        while end > start and text[end - 1] in " .\u201d\"'":
+            end -= 1
+        while start < a and text[start] in " \"“":
+            start += 1
+        return start, end
     end = e
     m = BOUNDARY.search(text, b, e)
     if m:
@@ -102,151 +189,566 @@ def _clause(text: str, a: int, b: int, s: int, e: int) -> tuple[int, int]:
             end = m2.start() if m2 else e
     while end > start and text[end - 1] in " .\u201d\"'":
         end -= 1
-    while start < a and text[start] == " ":
+    while start < a and text[start] in " \"“":
         start += 1
     return start, end
 
 
-def _metric(clause: str, num: NumberMention, noun: str | None, local: str = "") -> tuple[str, str]:
+def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, statements) -> list[Figure]:
+    text = parsed.text
+    toks = sp.tokens(a, b)
+    if not toks:
+        return []
+    cs, ce = _clause(text, a, b, sp.start, sp.end)
+    frame = ff.build(ff.number_token(toks), ce - sp.base)
+    info = ff.noun_info(frame.noun)
+    if _not_counted(frame, info, num, text, a, b):
+        return []
+    unit, cls = _unit(frame, info, num, story)
+    if _reciprocal(text, b) and cls != "deal":     # "the 1000 by 1000 format" of an exchange
+        deal = next((ff.noun_info(t) for t in sp.tokens(cs, ce) if ff.noun_info(t) and ff.noun_info(t).cls == "deal"),
+                    None)
+        if deal:
+            unit, cls = (deal.unit if deal.unit != "-" else unit), "deal"
+    if unit is None:
+        return []
+    vinfo = ff.verb_info(frame.pred)
+    metric = _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp)
+    if vinfo and vinfo.cls == "vote" and cls == "member":
+        unit = "votes"
+    source = _source(sp, frame, idx, statements, a, text)
+    subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
+    as_of = _as_of(text, sp.start, sp.end, parsed.published) if C["now"].search(text[cs:ce]) else None
+    story.by_unit[unit] = subject or story.by_unit.get(unit)
+    story.last_noun = (unit, cls)
+    if subject and vinfo and vinfo.cls in ("launch", "intercept", "release", "target", "deploy") and frame.direct:
+        story.by_class[vinfo.cls] = subject
+        if vinfo.cls == "launch":
+            story.attacker = subject
+    ev = Span.of(text, cs, ce)
+    qual = _qualifier(text, a, sp.start, frame)
+    if num.high is not None:     # a range: two figures, the low end at least, the high end at most
+        return [Figure(num.value, unit, metric, "at_least", ev, subject, source, as_of),
+                Figure(num.high, unit, metric, "at_most", ev, subject, source, as_of)]
+    return [Figure(num.value, unit, metric, qual, ev, subject, source, as_of)]
+
+
+def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b: int) -> bool:
+    """Numbers that count nothing of the story: years, durations, the parties, pronoun "one"."""
+    t = frame.number
+    if num.unit is None and YEAR.match(num.span.text) and (info is None or info.cls == "time"
+                                                           or frame.noun is None or frame.noun.tag_ == "NNP"):
+        return True
+    if info is not None and info.cls == "time":
+        head = frame.chain[-1] if frame.chain else None
+        if head is None or head == frame.noun or head.lower_ not in ff.word_list("deal_heads"):
+            return True    # "the 15-month war", "took 18 months", "the past 12 days"
+    if num.unit is None and frame.noun is not None and frame.noun.lower_ in ff.word_list("party_nouns"):
+        det = [c.lower_ for c in frame.noun.children if c.dep_ in ("det", "poss", "predet")]
+        if num.value <= 2 or det:
+            return True    # "the two countries", "two leaders"
+    before = text[max(0, a - 12):a].lower().split()
+    focused = bool(before) and before[-1] in ff.word_list("count_focus")
+    if num.spelled and num.value == 1 and frame.part and not focused:
+        return True        # "one of Putin's cards": a reference, not a count
+    if num.spelled and num.unit is None and frame.noun is None:
+        if before and before[-1] in ("the", "these", "those", "no", "any", "every"):
+            return True    # "the two had met", "no one"
+        if num.value == 1 and not (before and before[-1] in ff.word_list("count_focus")):
+            return True    # "one of them" as a reference, "one another"
+        if re.match(r"\s+(?:of\s+(?:the|his|her|its|their|our)\b|another\b)", text[b:b + 20]) and \
+                not (before and before[-1] in ff.word_list("count_focus")):
+            return True    # "one of the largest", "two of the men": a reference, not a count
+    return False
+
+
+def _reciprocal(text: str, b: int) -> bool:
+    return bool(re.match(r"\s*(?:-|–)?\s*(?:by|for)\s*-?\s*\d", text[b:b + 12]))
+
+
+def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str | None, str | None]:
+    if num.unit:
+        return num.unit, ("money" if num.unit != "fraction" else "fraction")
+    if frame.elliptic or frame.noun is None:
+        if story.last_noun and frame.elliptic:
+            return story.last_noun
+        return None, None
+    if info is not None:
+        return (ff.plural(frame.noun) if info.unit == "-" else info.unit), info.cls
+    n = frame.noun
+    if n.ent_type_ == "NORP" or n.lower_.rstrip("s") in _DEMONYMS_LOWER:
+        return "people", "person"          # "390 Ukrainians"
+    if n.tag_ in ("NNP", "NNPS"):
+        return None, None                  # "Exhibition 2023", "Route 66": a name, not a count
+    return ff.plural(n), None
+
+
+_DEMONYMS_LOWER = frozenset(d.lower() for d in gz.demonyms())
+
+
+def _qualifier(text: str, a: int, s: int, frame: ff.Frame) -> str:
+    before = text[max(s, a - 30):a]
+    prev = frame.number.doc[frame.number.i - 1] if frame.number.i else None
+    for q in ("at_least", "at_most", "approximately"):
+        if C[q].search(before):
+            if prev is not None and prev.lower_ in AMBIGUOUS_HEDGES and prev.dep_ == "prep" \
+                    and prev.head.i != frame.number.i:
+                return "exact"      # "over eight regions": a place, not "more than"
+            return q
+    return "exact"
+
+
+# words that are hedges before a number but also plain prepositions ("drones over eight regions")
+AMBIGUOUS_HEDGES = {"over", "under", "about", "around", "above", "below"}
+
+
+def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
+    clause = text[cs:ce]
     if num.unit == "fraction":
-        return ("share_of_supply" if C["supply"].search(clause) else "other"), "fraction"
-    if num.unit:   # money
-        return ("revenue" if C["revenue"].search(clause) else "other"), num.unit
-    # The words up to the next number first ("100 killed and 1,000 wounded"), then the clause.
-    for part in (local, clause) if local else (clause,):
-        for metric, unit, rx in METRICS:
-            if rx.search(part):
-                return metric, unit
-    if noun and PEOPLE_RE.fullmatch(noun):
-        return "other", "people"
-    return "other", noun or "count"
+        supply = (vinfo and vinfo.cls == "supply") or C["supply"].search(text[sp.start:ce])
+        return "share_of_supply" if supply else "other"
+    if num.unit:
+        return "revenue" if (vinfo and vinfo.cls == "earn") or C["revenue"].search(clause) else "other"
+    local = text[b:_next_number(text, b, ce)]
+    if cls in ("person", "military", "captive", "member", None) or frame.elliptic:
+        if re.search(METRICS[0][2], local) and METRICS[0][0] == "casualties":
+            return "casualties"
+        if vinfo and vinfo.metric in ("killed", "wounded"):
+            other = _coordinated_metric(frame.pred)
+            return "casualties" if other and other != vinfo.metric else vinfo.metric
+        for metric, _, rx in METRICS[1:3]:
+            if rx.search(local[:40]):
+                return metric
+    if cls == "military" and ((vinfo and vinfo.cls == "deploy") or re.search(METRICS[3][2], clause)):
+        return "troops_deployed"
+    if cls == "settlement" and vinfo and vinfo.cls == "capture":
+        return "settlements_captured"
+    return "other"
 
 
-def _counted_noun(doc, b: int, ce: int) -> str | None:
-    """The common noun a number counts, past adjectives: "3,000 additional soldiers" -> soldiers."""
-    span = doc.char_span(b, ce, alignment_mode="expand") if doc is not None else None
-    for t in list(span or [])[:5]:
-        if t.idx < b:
-            continue
-        if t.tag_ in ("NN", "NNS"):
-            nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
-            if t.dep_ == "compound" or (nxt is not None and nxt.tag_ == "HYPH"):
-                continue   # "long-range artillery pieces", "artillery pieces": the head comes later
-            return t.lower_
-        if t.tag_ not in ("JJ", "JJR", "JJS", "VBN", "NNP", "NNPS", "HYPH", "RB"):
-            return None
+def _coordinated_metric(v) -> str | None:
+    for c in list(v.children) + ([v.head] if v.dep_ == "conj" else []):
+        if c.dep_ == "conj" or c == v.head:
+            info = ff.verb_info(c)
+            if info and info.metric in ("killed", "wounded") and c.i - v.i in (-2, 2):
+                return info.metric
     return None
 
 
-def _figure(parsed, num, a, b, s, e, sent_mentions, by_key, actors, last_subject) -> Figure | None:
-    text = parsed.text
-    cs, ce = _clause(text, a, b, s, e)
-    clause = text[cs:ce]
-    after = text[b:ce]
-    noun = _counted_noun(parsed.doc, b, ce)
-    if noun is None:
-        nm = NOUN_AFTER.match(after)
-        noun = nm.group(1).lower() if nm and nm.group(1).lower() not in ("of", "the", "and", "or") else None
-    if (noun in ELLIPTIC or ANAPHOR.match(after)) and "people" in last_subject:
-        # "2,000 more dispatched", "8,000 of them moved": the counted noun is the previous one
-        noun, clause = "people", text[cs:b] + " people" + text[b:ce]
-        after = " people" + after
-    local = text[a:_next_number(text, b, ce)]
-    if num.unit == "fraction":
-        clause = text[s:ce]   # "supplied ... and half of the shells": the verb may lead the sentence
-    metric, unit = _metric(clause, num, noun, local)
-    if num.spelled and metric == "other" and num.value < 100 and num.unit != "fraction":
-        return None   # "two leaders", "one of": small words count only what we know to count
-    if metric == "other" and num.unit is None and noun is None:
-        return None
-    qual = "exact"
-    before = text[max(s, a - 30):a]
-    for q in ("at_least", "at_most", "approximately"):
-        if C[q].search(before):
-            qual = q
-            break
-    if num.high is not None and qual == "exact":
-        qual = "at_least"   # "11,000 to 12,000": at least the lower bound
-    subject = _subject(text, a, b, cs, ce, s, sent_mentions, by_key, actors, unit, last_subject)
-    source = _source(text, a, s, cs, sent_mentions, by_key)
-    if metric == "share_of_supply":   # "one in three shells comes from X": X supplies them
-        src = [m for m in sent_mentions if b < m.span.start < ce
-               and re.search(r"\bfrom\s+(?:the\s+)?$", text[m.span.start - 10:m.span.start])]
-        subject = _owner(src[0].actor, by_key) if src else subject
-    as_of = None
-    if C["now"].search(clause):
-        as_of = _as_of(text, s, e, parsed.published)
-    return Figure(value=num.value, unit=unit, metric=metric, qualifier=qual,
-                  evidence=Span.of(text, cs, ce), subject=subject, source=source, as_of=as_of)
-
-
-ELLIPTIC = {"more", "others", "additional", "extra"}
-ANAPHOR = re.compile(r"^\s*of\s+(?:them|those|these)\b", re.I)
-
-
 def _next_number(text: str, b: int, ce: int) -> int:
-    m = re.search(r"\d", text[b:ce])
+    m = re.search(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\b", text[b:ce])
     return b + m.start() if m else ce
 
 
-def _owner(key: str, by_key: dict[str, Actor]) -> str:
-    """Whose troops: an armed force or a group counts for the state it belongs to."""
-    actor = by_key.get(key)
-    if actor and actor.kind in ("armed_force",) and actor.affiliation in by_key:
+# ---------------------------------------------------------------- who: actors of tokens
+
+
+class _Who:
+    """Resolves tokens to actor keys: mentions, demonyms, pronouns, persons to the state they serve."""
+
+    def __init__(self, sp: _Sent, idx: MentionIndex, statements, a: int, ranks, story=None):
+        self.sp, self.idx, self.by_key, self.a, self.ranks = sp, idx, idx.by_key, a, ranks
+        self.story = story
+        self.statement = next((st for st in statements if st.evidence.start <= a < st.evidence.end), None)
+
+    def actor(self, t, state: bool = True) -> str | None:
+        """The actor a noun phrase names: the head's mention first, then its modifiers."""
+        if t is None:
+            return None
+        if t.lower_ in ("it", "its", "they", "their", "he", "his", "she", "her", "we", "our"):
+            return self._state(self.statement.speaker) if (self.statement and state) else \
+                (self.statement.speaker if self.statement else None)
+        if t.lower_ in ff.word_list("enemy_nouns"):
+            me = self.statement.speaker if self.statement else None
+            return self.other(self._state(me)) if me else None
+        lo, hi = ff.np_span(t)
+        key = self.idx.covering(self.sp.off(t))
+        if key is None:
+            keys = self.idx.at(lo + self.sp.base, hi + self.sp.base)
+            key = keys[0] if keys else None
+        if key is None:
+            key = self._demonym(t)
+        if key is None:        # "its cross-border invasion": the possessor pronoun's referent
+            poss = next((c for c in t.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+            if poss is not None and self.statement:
+                key = self.statement.speaker
+        return self._state(key) if (key and state) else key
+
+    def _demonym(self, t) -> str | None:
+        lo, hi = ff.np_span(t)
+        words = [x for x in t.subtree if lo <= x.idx < hi and x.i <= t.i]
+        dem = gz.demonyms()
+        for i, x in enumerate(words):
+            for n in (2, 1):
+                phrase = " ".join(w.text for w in words[i:i + n])
+                for cand in (phrase, phrase[:-1] if phrase.endswith("s") else None):
+                    key = dem.get(cand) if cand else None
+                    if key and key in self.by_key:
+                        return key
+        return None
+
+    def _state(self, key: str | None) -> str | None:
+        """A person acts for the state or body he serves; demonym troops are their country."""
+        actor = self.by_key.get(key) if key else None
+        if actor is None:
+            return key
+        if actor.kind == "person" and actor.affiliation in self.by_key:
+            return actor.affiliation
+        if actor.kind == "armed_force" and actor.affiliation in self.by_key and \
+                any(_demonym_group(m.span.text) for m in actor.mentions) and \
+                not any(not _demonym_group(m.span.text) for m in actor.mentions):
+            return actor.affiliation
+        return key
+
+    def other(self, key: str | None) -> str | None:
+        """The other party of the story: the most-named country that is not `key`'s."""
+        if key is None:
+            return None
+        actor = self.by_key.get(key)
+        mine = actor.affiliation if actor and actor.kind != "country" and actor.affiliation else key
+        if mine not in self.ranks:
+            return None          # a party with no known country has no "other side"
+        story = self.story
+        if story and story.attacker and story.attacked and story.attacker != story.attacked \
+                and mine in (story.attacker, story.attacked):
+            return story.attacked if mine == story.attacker else story.attacker
+        return next((k for k in self.ranks if k != mine), None)
+
+
+def _demonym_group(surface: str) -> bool:
+    """"North Korean troops" (a description: the country), not "the Ukrainian Air Force" (a name)."""
+    words = surface.split()
+    return len(words) >= 2 and words[-1] in gz.groups()
+
+
+def _owner(who: _Who, frame: ff.Frame, sp: _Sent) -> str | None:
+    """Whose the counted thing is, from its own noun phrase: "Russian airbases", "regions of
+    Ukraine", "Russia's carriers", "424 meters on the Russian side"."""
+    n = frame.noun if (frame.noun is not None and not frame.elliptic) else frame.number
+    if n is None:
+        return None
+    key = who.actor(n)
+    if key:
+        return key
+    for c in n.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "in"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    k = who.actor(p)
+                    if k:
+                        return k
+    return None
+
+
+def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, statements, source, a, b, text):
+    who = _Who(sp, idx, statements, a, ranks, story)
+    if _reciprocal(text, b):
+        return None        # "1000-for-1000": a term both sides agreed
+    if cls == "deal" or (frame.chain and ff.noun_info(frame.chain[-1]) and
+                         ff.noun_info(frame.chain[-1]).cls == "deal"):
+        return None        # a term of a two-sided deal
+    tally = _tally_label(sp, frame, idx)
+    if tally:
+        return tally
+    vcls = vinfo.cls if vinfo else None
+    doer = None
+    if frame.pred is not None and frame.pred.lower_ not in ff.reporting_forms() \
+            and frame.pred.lower_ not in ESTIMATE_VERBS:
+        doer = who.actor(ff.agent(frame.pred))     # who estimates a number is its source, not its subject
+    member = cls == "member" or (frame.pred is not None and ff.noun_info(ff.agent(frame.pred)) is not None
+                                 and ff.noun_info(ff.agent(frame.pred)).cls == "member")
+    if member or cls == "vote":
+        body = _legislature(who)
+        if member and body:
+            return body
+        if doer:
+            return doer
+        return body or story.by_unit.get("votes")
+    owner = _owner(who, frame, sp) or _measured(who, frame)
+    if metric == "share_of_supply" or vcls == "supply":
+        return (doer if (doer and vcls == "supply" and not frame.passive) else None) or _from_actor(who, frame) \
+            or owner or _preceding_actor(sp, idx, frame, a, text)
+    if (vcls == "victim" and cls in PEOPLE_CLASSES + (None,)) or metric in ("killed", "wounded", "casualties"):
+        inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
+        return (owner or _located(who, frame) or who.other(_attacker_of(who, frame)) or inherited
+                or story.attacked or who.other(story.attacker) or _country_of(who, source))
+    if vcls in ("release", "return") and cls in PEOPLE_CLASSES + (None,):
+        captor = _captor(who, frame)
+        if captor:
+            return captor
+        if vcls == "release" and doer and not frame.passive:
+            return doer
+        if vcls == "return":
+            side = doer or owner
+            if side:
+                return who.other(side)
+        return story.by_class.get("release") or (who.other(owner) if owner else None)
+    if frame.whole:
+        return story.by_class.get("launch") if cls in ("weapon", "attack") else story.by_unit.get(
+            _unit_of(frame, info)) or owner
+    if vcls == "target" and frame.direct:
+        return owner or story.by_class.get("target") or who.other(doer)
+    if vcls == "intercept":
+        if doer:
+            return doer
+        forces = [k for k in (source,) if k and idx.by_key.get(k) and idx.by_key[k].kind == "armed_force"]
+        return story.by_class.get("intercept") or (forces[0] if forces else None) or _country_of(who, source)
+    if vcls in ("launch", "deploy", "capture", "control", "earn", "supply") and frame.direct:
+        if doer:
+            return doer
+        if vcls == "launch" or cls in ("weapon", "attack"):
+            return story.by_class.get("launch") or story.attacker or owner
+        return owner or story.by_unit.get(_unit_of(frame, info)) or _preceding_actor(sp, idx, frame, a, text)
+    if cls in ("weapon", "attack"):
+        return story.by_class.get("launch") or story.attacker or owner or doer
+    if owner:
+        return owner
+    if doer and (frame.direct or cls in ("territory", "settlement")):
+        return doer
+    if cls in ("territory", "settlement") and frame.pred is not None:
+        return who.actor(ff.agent(frame.pred))   # "X confirmed attacks in five regions": its own regions
+    if cls in CONTEXT_CLASSES or frame.elliptic:
+        unit = _unit_of(frame, info) if not frame.elliptic else (story.last_noun or (None,))[0]
+        prior = story.by_unit.get(unit)
+        if prior:
+            return prior
+    if cls in ("military",) or (cls is None and frame.noun is None):
+        return _preceding_actor(sp, idx, frame, a, text)
+    if cls in ("money", "fraction"):
+        return _clause_actor(sp, idx, frame, a, text)
+    return None
+
+
+ESTIMATE_VERBS = {"put", "puts", "putting", "estimate", "estimates", "estimated", "assess", "assessed",
+                  "assesses", "value", "valued", "values", "number", "numbers", "numbered", "total",
+                  "totals", "totaled", "totalled", "stand", "stands", "stood"}
+
+
+def _measured(who: _Who, frame: ff.Frame) -> str | None:
+    """"put the Freedonian presence at 9,000", "the damage to X's aviation is estimated at $7
+    billion": the number is the size of the verb's object, and that object says whose it is."""
+    t = frame.number
+    if not (t.dep_ == "pobj" and t.head.lower_ == "at" and t.head.head.tag_ in ff.VERB_TAGS):
+        if not (frame.noun is not None and frame.noun.dep_ == "pobj" and frame.noun.head.lower_ == "at"
+                and frame.noun.head.head.tag_ in ff.VERB_TAGS):
+            return None
+        t = frame.noun
+    v = t.head.head
+    for c in v.children:
+        if c.dep_ in ("dobj", "nsubjpass"):
+            for x in c.subtree:
+                key = who.idx.covering(who.sp.off(x)) or who._demonym(x) if x.tag_ in ff.NOUN_TAGS + ("JJ",) \
+                    else None
+                if key:
+                    return who._state(key)
+    return None
+
+
+def _from_actor(who: _Who, frame: ff.Frame) -> str | None:
+    """"one in four shells comes from Freedonia": the supplier after "from"."""
+    v = frame.pred
+    for _ in range(3):
+        if v is None:
+            return None
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ == "from":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        key = who.actor(p)
+                        if key:
+                            return key
+        v = v.head if v.dep_ in ("conj", "xcomp", "ccomp", "relcl") else None
+    return None
+
+
+def _unit_of(frame, info) -> str | None:
+    if frame.noun is None:
+        return None
+    return ff.plural(frame.noun) if (info is None or info.unit == "-") else info.unit
+
+
+def _tally_label(sp: _Sent, frame: ff.Frame, idx: MentionIndex) -> str | None:
+    """'"Servant of the People" — 210 votes, "Trust" — 18': the name right before the dash."""
+    t = frame.number
+    j = t.i - 1
+    while j >= 0 and t.doc[j].text in ("—", "–", ":", "-"):
+        j -= 1
+        if j >= 0 and t.doc[j].text in ('"', "”", "'", "’"):
+            j -= 1
+        if j >= 0:
+            key = idx.covering(sp.off(t.doc[j]))
+            if key:
+                return key
+        return None
+    return None
+
+
+def _legislature(who: _Who) -> str | None:
+    words = ff.word_list("legislature_words")
+    for key, actor in who.by_key.items():
+        if actor.kind in ("government_body", "organization") and \
+                any(w.lower() in words for w in re.findall(r"[\w’'-]+", actor.name)):
+            return key
+    return None
+
+
+def _located(who: _Who, frame: ff.Frame) -> str | None:
+    """"killed in Israel": a country the predicate places the victims in."""
+    v = frame.pred
+    if v is None:
+        return None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ in ("in", "inside"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    key = who.idx.covering(who.sp.off(p))
+                    if key and who.by_key[key].kind == "country":
+                        return key
+    return None
+
+
+def _attacker_of(who: _Who, frame: ff.Frame) -> str | None:
+    """"Russian attacks killed one person": the side named in the agent of the killing."""
+    if frame.pred is None:
+        return None
+    ag = ff.agent(frame.pred)
+    if ag is None or ag.lower_ in ("it", "they", "he", "she", "which", "that"):
+        return None
+    return who._demonym(ag) or who.actor(ag)
+
+
+def _captor(who: _Who, frame: ff.Frame) -> str | None:
+    """"from Russian captivity", "released by Hamas", "freed from Israeli jails"."""
+    v = frame.pred
+    if v is None:
+        return None
+    for c in v.children:
+        if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from"):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    key = who.actor(p)
+                    if key:
+                        return key
+    return None
+
+
+def _country_of(who: _Who, key: str | None) -> str | None:
+    if key is None:
+        return None
+    actor = who.by_key.get(key)
+    if actor and actor.kind != "country" and actor.affiliation in who.by_key:
         return actor.affiliation
     return key
 
 
-def _demonym(word_run: str, actors: tuple[Actor, ...]) -> str | None:
-    """'North Korean' -> the North Korea actor, when the tuple holds it and no mention covers it."""
-    words = word_run.strip()
-    for actor in actors:
-        if actor.kind != "country":
+def _preceding_actor(sp: _Sent, idx: MentionIndex, frame, a: int, text: str) -> str | None:
+    """The actor named before the number in the sentence that is not a destination nor a speaker:
+    "North Korean soldiers have been deployed ..., with 11,000 troops sent"."""
+    for start, end, key in reversed(idx.items):
+        if end > a or start < sp.start:
             continue
-        for name in (actor.name, *actor.aliases):
-            stem = name[:-1] if len(name) > 4 else name
-            if words.startswith(stem) and len(words) - len(name) <= 3:
-                return actor.key
+        if LOCATIVE.search(text[max(sp.start, start - 12):start]):
+            continue
+        if C["report"].match(text[end:end + 30].lstrip()):
+            continue
+        actor = idx.by_key[key]
+        if actor.kind == "armed_force" and actor.affiliation in idx.by_key and _demonym_group(text[start:end]):
+            return actor.affiliation
+        return key
     return None
 
 
-def _subject(text, a, b, cs, ce, s, sent_mentions, by_key, actors, unit, last_subject):
-    # 1. The noun phrase right after the number: "15,000 North Korean troops".
-    for m in sent_mentions:
-        gap = text[b:m.span.start]
-        if b <= m.span.start < ce and re.fullmatch(r"[\s\"”’']*(?:[\w-]+\s+){0,1}", gap):
-            return _owner(m.actor, by_key)
-    np = re.match(r"[\s\"”’']*((?:[A-Z][\w’'-]*\s+){1,3})", text[b:ce])
-    if np:
-        key = _demonym(np.group(1), actors)
+def _clause_actor(sp, idx, frame, a, text) -> str | None:
+    """Money and shares: the actor the clause is about ("Pyongyang earning $20 billion",
+    "the damage to Russia's aviation is estimated at $7 billion")."""
+    v = frame.pred
+    if v is not None:
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                lo, hi = c.left_edge.idx + sp.base, c.right_edge.idx + len(c.right_edge) + sp.base
+                keys = idx.at(lo, hi)
+                if keys:
+                    return keys[0]
+    return _preceding_actor(sp, idx, frame, a, text)
+
+
+# ---------------------------------------------------------------- source
+
+
+def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, text: str) -> str | None:
+    sent = text[sp.start:sp.end]
+    if C["hedge"].search(sent[:a - sp.start + 60]) or re.search(r"\breports\s+(?:suggest|say|indicate)",
+                                                                 sent, re.I):
+        return None
+    who = _Who(sp, idx, statements, a, [])
+    reporting = gz.reporting_verbs()
+    t = frame.number
+    for _ in range(14):
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                k = _according(who, c)
+                if k:
+                    return k
+        says = t.tag_ in ff.VERB_TAGS and (t.lower_ in reporting or t.lower_ in ESTIMATE_VERBS)
+        # a reporting verb above the number, or one whose object is not the counted thing itself
+        # ("reported 85 drones" reports them; "estimates that 9,000 ..." asserts them)
+        if says and (t != frame.pred or frame.noun is None or frame.noun.dep_ != "dobj"):
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                k = who.actor(subj, state=False)
+                if k:
+                    return k
+                break
+        if t.head == t:
+            break
+        t = t.head
+    m = re.search(r"according to\s+(?:the\s+)?", sent, re.I)
+    if m:
+        keys = idx.at(sp.start + m.end(), sp.start + m.end() + 80)
+        if keys:
+            return keys[0]
+    return who.statement.speaker if who.statement else None
+
+
+def _according(who: _Who, prep) -> str | None:
+    for x in prep.subtree:
+        key = who.idx.covering(who.sp.off(x))
         if key:
             return key
-    # 2. The agent of the clause or sentence before the number, not a destination ("sent to Russia").
-    for m in sorted((m for m in sent_mentions if m.span.end <= a), key=lambda m: -m.span.start):
-        if LOCATIVE.search(text[max(s, m.span.start - 12):m.span.start]):
+    return None
+
+
+# ---------------------------------------------------------------- story context
+
+
+def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
+    """Who attacks whom, from any sentence: "Russia launched strikes on Ukraine", "Russia
+    intensified its attacks on Ukraine"."""
+    toks = sp.tokens(sp.start, sp.end)
+    for v in toks:
+        if v.tag_ in ("NNS", "NN") and (ff.noun_info(v) or ff.NounInfo("", "", "")).cls == "attack":
+            poss = next((c for c in v.children if c.dep_ == "poss"), None)
+            if poss is not None and poss.tag_ == "PRP$" and v.head.tag_ in ff.VERB_TAGS:
+                poss = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
+            if poss is None:
+                poss = next((c for c in v.children if c.dep_ in ("amod", "compound")), None)
+        elif v.tag_ in ff.VERB_TAGS and (ff.verb_info(v) or ff.VerbInfo("", "", "")).cls in ("launch", "target"):
+            poss = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        else:
             continue
-        if C["report"].match(text[m.span.end:m.span.end + 30].lstrip()):
-            continue   # the one who estimates is the source, not the subject
-        if m.span.start >= cs or not last_subject.get(unit):
-            return _owner(m.actor, by_key)
-    # 3. An elliptical or anaphoric clause ("with 4,000 killed", "the majority of this") inherits.
-    return last_subject.get(unit) or last_subject.get("people" if unit == "people" else unit)
-
-
-def _source(text, a, s, cs, sent_mentions, by_key) -> str | None:
-    window = text[s:a] + text[a:a + 60]
-    if C["hedge"].search(text[s:a + 60]) or re.search(r"\breports\s+(?:suggest|say|indicate)", window, re.I):
-        return None
-    best = None
-    for m in sent_mentions:
-        if m.span.end > a:
-            break
-        follow = text[m.span.end:min(a, m.span.end + 40)]
-        if C["report"].match(AUX.sub("", follow)):
-            best = m.actor
-        elif re.search(r"according to\s+(?:the\s+)?$", text[max(s, m.span.start - 20):m.span.start], re.I):
-            best = m.actor
-    return best
+        subj = poss
+        doer = idx.covering(sp.off(subj)) if subj is not None else None
+        if doer is None and subj is not None:
+            doer = gz.demonyms().get(subj.text)
+            doer = doer if doer in idx.by_key else None
+        if doer and idx.by_key[doer].kind == "country":
+            story.attacker = doer
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
+                for p in c.children:
+                    key = idx.covering(sp.off(p)) if p.dep_ == "pobj" else None
+                    if key and idx.by_key[key].kind == "country":
+                        story.attacked = key
 
 
 def _as_of(text: str, s: int, e: int, published) -> str | None:
@@ -257,4 +759,4 @@ def _as_of(text: str, s: int, e: int, published) -> str | None:
     return published.isoformat() if published else None
 
 
-__all__ = ["find_figures", "ActorMention"]
+__all__ = ["find_figures"]
