@@ -288,8 +288,8 @@ def agent(v):
 
 @lru_cache(maxsize=1)
 def reporting_forms() -> frozenset[str]:
-    from .gazetteer import reporting_verbs
-    return frozenset(reporting_verbs())
+    from .attribution import verbs as speech_verbs
+    return frozenset(speech_verbs())
 
 
 def np_span(t) -> tuple[int, int]:

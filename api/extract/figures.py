@@ -681,7 +681,7 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
                                                                  sent, re.I):
         return None
     who = _Who(sp, idx, statements, a, [])
-    reporting = gz.reporting_verbs()
+    reporting = ff.reporting_forms()
     t = frame.number
     for _ in range(14):
         for c in t.children:
