@@ -7,6 +7,7 @@ agencies and well-known leaders with their name variants.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib import resources
@@ -109,7 +110,19 @@ def _variants(surface: str) -> set[str]:
         out.add(surface.replace("-", " "))
     if "'" in surface or "’" in surface:
         out |= {surface.replace("'", "’"), surface.replace("’", "'")}
-    return out
+    return out | _abbreviated(surface)
+
+
+_COMPASS = re.compile(r"^(North|South|East|West)(ern)? (?=[A-Z])")
+
+
+def _abbreviated(surface: str) -> set[str]:
+    """Headline abbreviations of a compass word: "North Korea" -> "N. Korea", "N.Korea", "N Korea"."""
+    m = _COMPASS.match(surface)
+    if not m or m.group(2):
+        return set()
+    rest = surface[m.end():]
+    return {f"{m.group(1)[0]}. {rest}", f"{m.group(1)[0]}.{rest}"}
 
 
 @lru_cache(maxsize=1)
@@ -143,8 +156,8 @@ def ruler_patterns() -> list[dict]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """"North Korean" -> "north-korea"."""
-    return {d: key for key, e in entries().items() for d in e.demonyms}
+    """"North Korean" (and "N. Korean") -> "north-korea"."""
+    return {v: key for key, e in entries().items() for d in e.demonyms for v in {d} | _abbreviated(d)}
 
 
 @lru_cache(maxsize=1)

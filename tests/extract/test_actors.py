@@ -230,3 +230,16 @@ def test_a_named_branch_is_an_armed_force(extract, text, name):
     actors = _by_name(extract(text))
     assert name in actors and actors[name].kind == "armed_force"
     assert len([a for a in actors.values() if a.kind == "armed_force"]) == 1
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    ("Launch\nN. Korea fired a missile on Monday, the agency said.\n", "North Korea", "country"),
+    ("Launch\nS. Korean officials said on Monday the launch had failed.\n", "South Korea", "country"),
+    ("Strike\nTwo people died in the strike, according to Anadolu Agency.\n", "Anadolu Agency", "media"),
+    ("Strike\nThe Houthis said on Monday that they had fired at a ship.\n", "Houthis", "armed_force"),
+    ("Strike\nThe ICRC said on Monday that its convoy was hit.\n", "International Committee of the Red Cross",
+     "organization"),
+])
+def test_abbreviations_and_world_bodies_resolve(extract, text, name, kind):
+    actors = _by_name(extract(text))
+    assert name in actors and actors[name].kind == kind
