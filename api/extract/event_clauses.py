@@ -188,17 +188,25 @@ def _noun_reality(tok, context, hops: int = 3) -> str:
     return "real"
 
 
-def _quoted(text: str, sent_start: int, pos: int) -> bool:
-    """Inside quotation marks opened earlier in the same sentence."""
-    opened = False
-    for ch in text[sent_start:pos]:
-        if ch in "“«":
-            opened = True
-        elif ch in "”»":
+def quotations(text: str, para_start: int, para_end: int, doc) -> list[tuple[int, int]]:
+    """Stretches of a paragraph inside quotation marks that quote someone: a quoted phrase with
+    no clause of its own is narration with scare quotes (the "operation to liberate X")."""
+    out, opened, start = [], False, 0
+    for i in range(para_start, para_end):
+        ch = text[i]
+        if ch in "“«" or (ch == '"' and not opened):
+            opened, start = True, i
+        elif opened and (ch in "”»" or ch == '"'):
             opened = False
-        elif ch == '"':
-            opened = not opened
-    return opened
+            out.append((start, i + 1))
+    if opened:
+        out.append((start, para_end))
+    quoted = []
+    for a, b in out:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        if span is None or b - a > 120 or any(t.dep_ in ("nsubj", "nsubjpass", "expl") for t in span):
+            quoted.append((a, b))
+    return quoted
 
 
 def _person_object(tok, is_person) -> bool:
@@ -232,6 +240,7 @@ def find_clauses(parsed, is_person) -> list[Clause]:
     verbs, nouns, context = lexicon()
     text, doc = parsed.text, parsed.doc
     found: list[Clause] = []
+    quotes: dict[int, list[tuple[int, int]]] = {}
     for si, sent in enumerate(parsed.sentences):
         if sent.role != "body":
             continue
@@ -240,9 +249,16 @@ def find_clauses(parsed, is_person) -> list[Clause]:
             continue
         used: set[int] = set()
         here: list[Clause] = []
-        para = parsed.paragraphs[sent.paragraph].start
+        if sent.paragraph not in quotes:
+            p = parsed.paragraphs[sent.paragraph]
+            quotes[sent.paragraph] = quotations(text, p.start, p.end, doc)
+        marks = quotes[sent.paragraph]
+
+        def quoted(tok) -> bool:
+            return any(a <= tok.idx < b for a, b in marks)
+
         for tok in span:
-            if _quoted(text, para, tok.idx):
+            if quoted(tok):
                 continue
             clause = _verb_clause(tok, verbs, nouns, context, is_person, si)
             if clause:
@@ -251,7 +267,7 @@ def find_clauses(parsed, is_person) -> list[Clause]:
                     used.add(clause.source.i)
         here = [c for c in here if not _manner_of(c, here)]
         for tok in span:
-            if tok.i in used or not _is_noun(tok) or _quoted(text, para, tok.idx):
+            if tok.i in used or not _is_noun(tok) or quoted(tok):
                 continue
             clause = _noun_clause(tok, nouns, context, here, si, is_person)
             if clause:
@@ -327,11 +343,11 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
 
 def _inside_attack(tok, nouns, verbs) -> bool:
     """A toll told in a clause about an attack ("in strikes that killed", "when ... were killed")."""
-    if tok.dep_ not in ("relcl", "advcl", "acl", "conj"):
+    while tok.dep_ == "conj" and tok.head.i != tok.i:   # "strikes that missed ... and killed 14"
+        tok = tok.head
+    if tok.dep_ not in ("relcl", "advcl", "acl"):
         return False
     head = tok.head
-    while head.dep_ == "conj" and head.head.i != head.i:
-        head = head.head
     sense = nouns.get(head.lower_) or verbs.get(head.lower_)
     return bool(sense and sense.frame == "attack")
 
@@ -466,7 +482,8 @@ def pledge_anchors(parsed, found: list[Clause]) -> list[Clause]:
         for tok in span:
             if tok.lower_ not in ("ready", "willing", "readiness") or tok.i in have:
                 continue
-            if _quoted(parsed.text, parsed.paragraphs[sent.paragraph].start, tok.idx):
+            p = parsed.paragraphs[sent.paragraph]
+            if any(a <= tok.idx < b for a, b in quotations(parsed.text, p.start, p.end, doc)):
                 continue
             inner = [c for c in tok.children if c.dep_ in ("xcomp", "acl") and c.lower_ in context["support"]]
             if not inner:

@@ -136,7 +136,8 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
             elif tok is not None and _governing_verb(tok).lower_ in REPORTING:
                 frames.setdefault(_governing_verb(tok).i, d)
             if tok is not None:   # "from February, when they met": the clause the date introduces
-                for rel in tok.children:
+                holders = {t.i: t for t in (tok, tok.head, tok.head.head)}.values()
+                for rel in (r for h in holders for r in h.children):
                     if rel.dep_ == "relcl" and any(w.lower_ == "when" for w in rel.children):
                         inside = {t.i for t in rel.subtree}
                         for c in here:
@@ -147,7 +148,7 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
                 c.date = _linked_date(c, anchors, dated_before)
         for c in here:   # "Ukraine said on Wednesday its troops had advanced": the told clause
             if c.date is None:
-                verb = _reporting_above(c.anchor, frames)
+                verb = _reporting_above(c.anchor, frames) if _finite(c.anchor) else None
                 if verb is not None:
                     # a past perfect tells what came before the telling: a weak date
                     c.date, c.weak = frames[verb], _past_perfect(c.anchor)
@@ -187,6 +188,17 @@ def _reporting_above(tok, frames: dict[int, object]) -> int | None:
     return None
 
 
+def _finite(tok) -> bool:
+    """A clause of its own (a subject or an auxiliary), or a noun: "repelling the incursion" or
+    "captured while fighting" name events inside the telling, not told on its day."""
+    if not tok.tag_.startswith("VB"):
+        return True
+    aux = any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children)
+    if tok.tag_ == "VBN":   # a bare participle is a modifier, whatever subject the parse gives it
+        return aux
+    return tok.tag_ in ("VBD", "VBZ", "VBP") or aux or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+
+
 def _past_perfect(tok) -> bool:
     verb = _governing_verb(tok)
     aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
@@ -210,7 +222,8 @@ def _speech_dates(parsed, clauses: list[Clause], statements) -> None:
             continue
         sent = parsed.sentences[c.sentence].span
         for s in spoken:
-            if sent.start <= s.evidence.start < sent.end and s.evidence.start >= c.anchor.idx:
+            inside = s.evidence.start <= c.anchor.idx < s.evidence.end
+            if inside or (sent.start <= s.evidence.start < sent.end and s.evidence.start >= c.anchor.idx):
                 c.date = dates.DateMention(Span(s.evidence.start, s.evidence.start, ""), s.said_on, "day")
                 c.weak = True
                 break
