@@ -8,6 +8,7 @@ after a preposition. Which actor the subject names is speakers.py's business.
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -23,6 +24,10 @@ NEGATORS = frozenset({"refrain", "refrains", "refrained", "refraining", "refuse"
 _MODALS = frozenset({"would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SUBJECT = ("nsubj", "csubj")
+# Prepositions that say when something was said, not what.
+_CALENDAR = frozenset({*(d.lower() for d in calendar.day_name), *(m.lower() for m in calendar.month_name if m),
+                       "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "weekend"})
+_WHEN = frozenset({"amid", "upon"})
 
 
 @cache
@@ -203,6 +208,14 @@ def _clause_under_circumstance(tok):
     return None
 
 
+def _circumstance(prep) -> bool:
+    """A phrase saying when or in what form something was said ("in a statement", "on Monday",
+    "after the talks"), not part of what was said."""
+    if prep.lower_ in _WHEN:
+        return True
+    return any(t.dep_ == "pobj" and (t.lower_ in _CALENDAR or t.lower_ in nouns()) for t in prep.children)
+
+
 def _object_end(tok, first) -> int:
     """End of an object phrase with the complements after it ("X of Y", "X as Y", "X for Y")."""
     end = _edge(first.right_edge)
@@ -210,6 +223,8 @@ def _object_end(tok, first) -> int:
         if c.i <= first.i:
             continue
         apart = tok.doc[c.left_edge.i - 1].text in (",", ";", "—", "–")
+        if c.dep_ == "prep" and f"p:{c.lower_}" not in frames_of(tok) and _circumstance(c):
+            break                                     # "... in a joint statement", "... after the talks"
         if c.dep_ in ("prep", "oprd", "xcomp", "dative", "ccomp", "advmod", "acomp", "dobj", "advcl") and not apart:
             if c.dep_ == "advmod" and c.lower_ != "as":
                 break
@@ -258,7 +273,8 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
     right = [c for c in children if c.dep_ == "ccomp" and c.i > tok.i]
     if right:
         clause = right[0]
-        last = right[-1]                     # "said that A, B": the parser may split one clause in two
+        verbal = [c for c in right[1:] if c.tag_[:2] in ("VB", "MD")]
+        last = verbal[-1] if verbal else clause   # "said that A, B": the parser may split one clause in two
         what = _what_is(clause)
         start = what if what is not None else _after_mark(clause)
         start = _past_time(clause, start)

@@ -74,6 +74,7 @@ class Speakers:
         self.index = MentionIndex(actors)
         self.refs: list[tuple[int, str | None, bool]] = []     # (offset, key or None, is a person)
         self.last_owner: str | None = None                    # whose words "the message" holds
+        self.contents: list[tuple[int, int]] = []             # reported words, latest last
         self._subject_cache: dict[int, bool] = {}
         self._described = {k: self._only_described(a) for k, a in self.index.by_key.items()}
 
@@ -82,6 +83,18 @@ class Speakers:
     def note(self, pos: int, key: str | None, person: bool) -> None:
         """Someone was referred to as a speaker at pos (None: a person the text does not name)."""
         self.refs.append((pos, key, person))
+
+    def reported(self, start: int, end: int) -> None:
+        """[start, end) is someone's reported words: who is named there is not who speaks next."""
+        self.contents.append((start, end))
+
+    def parent(self, key: str | None) -> str | None:
+        """What an actor belongs to: Peskov -> Kremlin."""
+        a = self.index.by_key.get(key) if key else None
+        if a is not None and a.affiliation:
+            return a.affiliation
+        entry = gz.entries().get(key) if key else None
+        return slug(entry.affiliation) if entry is not None and entry.affiliation else None
 
     def family(self, key: str | None) -> set[str]:
         """The actor and what it belongs to: Peskov -> {Peskov, Kremlin, Russia}."""
@@ -123,9 +136,9 @@ class Speakers:
         if low in _THING_PRONOUNS:
             return self._antecedent(tok.idx, person=False)
         for c in tok.children:                          # "The head of the directorate, Ana Ruiz,"
-            if c.dep_ == "appos":
+            if c.dep_ == "appos":                        # "The agency he leads, OCHA,"
                 k = self.index.covering(c.idx)
-                if _is_person(self.index.by_key.get(k)):
+                if _is_person(self.index.by_key.get(k)) or k and tok.tag_ in ("NN", "NNS"):
                     return k
         key = self.index.covering(tok.idx)
         if key is not None:
@@ -280,7 +293,8 @@ class Speakers:
         for s, e, key in self.index.before(pos):
             if ref is not None and s < ref[0]:
                 break
-            if _is_person(self.index.by_key[key]) == person and self._is_subject(s, e):
+            if _is_person(self.index.by_key[key]) == person and self._is_subject(s, e) and not any(
+                    cs <= s < ce for cs, ce in self.contents[-8:]):
                 return key
         if ref is not None:
             return ref[1]

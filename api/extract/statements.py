@@ -60,6 +60,8 @@ class _State:
         said_on, dated, undated = _said_on(self.parsed, attribution, quotes)
         st = Statement(key, kind, self.text[s:e], Span.of(self.text, s, e), said_on, about)
         self.found.append(_Found(st, display, undated, dated))
+        if not display:
+            self.speakers.reported(s, e)
 
     def last(self) -> _Found | None:
         return self.found[-1] if self.found else None
@@ -278,7 +280,10 @@ def _emit(state: _State, r: _Act, sent: tuple[int, int], quotes: list[Quote], di
         return
     if a.frame in ("object", "prep") and _empty(doc, s, e):
         return
-    parts = [(sent[0], s), (e, sent[1])]
+    own = a.trigger if a.trigger.lower_ != "according" else None
+    lo, hi = (own.left_edge.idx, own.right_edge.idx + len(own.right_edge)) if own is not None else sent
+    lo, hi = max(lo, sent[0]), min(hi, sent[1])
+    parts = [(lo, s), (e, hi)]           # the attribution's own words: where its day would be
     s, e = _trim(text, s, _cut_gloss(doc, s, e))
     q = _direct_quote(doc, s, e, a.head, quotes, a.frame in ("clause", "left"))
     if q is not None:
@@ -363,7 +368,7 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
         display_para = pi == 0 or all(st.role in DISPLAY for st in sents)
         block_speaker = opener[0] if opener else (prev.statement.speaker if prev and not prev.display else None)
         if not quotes and block_speaker and not display_para and _block_quote(state, para, sents, prev_opens):
-            s, e = _trim(text, para.start, para.end)
+            s, e = para.start, para.end                         # a block quote keeps its full stop
             s += text[s] in OPENERS
             e -= text[e - 1] in _CLOSERS and text.count(text[e - 1], s, e) % 2 == 1
             while e > s and text[e - 1] in " \u00a0":
@@ -407,13 +412,14 @@ def _date_from_occasion(state: _State) -> None:
     for i, f in enumerate(body):
         if f.statement.said_on or f.undated_by_text:
             continue
-        fam = state.speakers.family(f.statement.speaker)
-        for g in reversed(body[:i]):
-            other = state.speakers.family(g.statement.speaker)
-            if f.statement.speaker in other or g.statement.speaker in fam:
-                if g.statement.said_on:
-                    f.statement = replace(f.statement, said_on=g.statement.said_on)
-                break
+        key = f.statement.speaker
+        same = next((g for g in reversed(body[:i]) if g.statement.speaker == key), None)
+        if same is None:                         # the institution it speaks for, or its spokesperson
+            same = next((g for g in reversed(body[:i])
+                         if state.speakers.parent(key) == g.statement.speaker
+                         or state.speakers.parent(g.statement.speaker) == key), None)
+        if same is not None and same.statement.said_on:
+            f.statement = replace(f.statement, said_on=same.statement.said_on)
 
 
 def _words(text: str) -> set[str]:

@@ -340,3 +340,27 @@ def test_content_and_staff_rules(extract, body, speaker, quote):
     ex = extract(text)
     _check_evidence(text, ex)
     assert (speaker, "indirect", quote) in _pairs(ex)
+
+
+@pytest.mark.parametrize("body,speaker,kind,quote", [
+    # where and in what form it was said is not what was said
+    ("NATO called for a truce in a joint statement after the summit.", "NATO", "indirect", "a truce"),
+    # an estimate is an assessment with its object as content
+    ("NATO estimated the cost of the repairs at $2 billion.", "NATO", "indirect",
+     "the cost of the repairs at $2 billion"),
+    # a block quote after "X said:" keeps its full stop
+    ("Health Minister Omar Haddad said:\nWe will reopen every clinic. No one will be left behind.",
+     "Omar Haddad", "direct", "We will reopen every clinic. No one will be left behind."),
+])
+def test_more_content_rules(extract, body, speaker, kind, quote):
+    text = f"City news\n{body}\n"
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert (speaker, kind, quote) in _pairs(ex)
+
+
+def test_it_is_the_speaker_not_a_country_named_in_its_words(extract):
+    text = ("City news\nNATO said French and German jets were scrambled over the Baltic. "
+            "The jets were recalled after an hour, it added.\n")
+    got = _pairs(extract(text))
+    assert ("NATO", "indirect", "The jets were recalled after an hour") in got
