@@ -30,8 +30,39 @@ class Raw:
 
 
 def skipped(parsed: ParsedText) -> list[tuple[int, int, str]]:
-    """(start, end, role) of paragraphs that are not article text."""
-    return [(s.span.start, s.span.end, s.role) for s in parsed.sentences]
+    """(start, end, role) of paragraphs that are not article text; credits and datelines first."""
+    return _credits(parsed) + [(s.span.start, s.span.end, s.role) for s in parsed.sentences]
+
+
+# "KYIV, Ukraine (AP) — ", "SEOUL, July 3 (Reuters) - ", "MOSCOW — ": a dateline opening a paragraph
+_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})*)"
+                       r"\s*(?P<credit>\([^()]{2,40}\))?\s*(?:—|–|--?)\s")
+_CREDIT_TAIL = re.compile(r"(?:^|\s)(?:—|–|-)\s*[A-Z][\w.&/ -]{1,30}$|\([A-Z][\w.&/ -]{1,30}\)\s*$")
+
+
+def _credits(parsed: ParsedText) -> list[tuple[int, int, str]]:
+    """Layout, not story: a dateline with its wire credit, credit lines ("Reporting by ...",
+    "(c) Copyright ..."), and a closing "— AFP" or "(Reuters)" credit."""
+    out = []
+    openers = tuple(w.lower() for w in _credit_openers())
+    for para in parsed.paragraphs:
+        t = para.text
+        low = t.lower()
+        if low.startswith(openers) or len(t) < 200 and "contributed to this report" in low:
+            out.append((para.start, para.end, "credit"))
+            continue
+        m = _DATELINE.match(t)
+        if m and (m.group("credit") or m.group("place").split(",")[0].isupper()):
+            out.append((para.start, para.start + m.end(), "credit"))
+        tail = _CREDIT_TAIL.search(t)
+        if tail and len(t) > len(tail.group(0)) + 20 and t[:tail.start()].rstrip().endswith((".", "”", '"')):
+            out.append((para.start + tail.start(), para.end, "credit"))
+    return out
+
+
+def _credit_openers() -> list[str]:
+    return [line.strip() for line in gz._data("credit_lines.txt").splitlines()
+            if line.strip() and not line.startswith("#")]
 
 
 def _role_at(spans, pos: int) -> str:
@@ -255,7 +286,7 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
     people = [p for p in people if len(p.split()) >= 2]
     for ent in _name_spans(doc):
         role = _role_at(spans, ent.start_char)
-        if role in ("byline", "boilerplate", "duplicate"):
+        if role in ("byline", "boilerplate", "duplicate", "credit"):
             continue
         label = _person_label(ent, clean_surface(ent.text), people)
         if label not in NAME_LABELS:
@@ -298,7 +329,7 @@ def from_groups(parsed: ParsedText) -> list[Raw]:
     doc, spans, out = parsed.doc, skipped(parsed), []
     dem, grp = gz.demonyms(), gz.groups()
     for ent in doc.ents:
-        if _role_at(spans, ent.start_char) in ("byline", "boilerplate", "duplicate"):
+        if _role_at(spans, ent.start_char) in ("byline", "boilerplate", "duplicate", "credit"):
             continue
         if ent.label_ == "GPE" and ent.ent_id_ and gz.entries()[ent.ent_id_].kind == "country":
             nxt = doc[ent.end + 1:ent.end + 3] if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s") \

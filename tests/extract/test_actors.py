@@ -243,3 +243,20 @@ def test_a_named_branch_is_an_armed_force(extract, text, name):
 def test_abbreviations_and_world_bodies_resolve(extract, text, name, kind):
     actors = _by_name(extract(text))
     assert name in actors and actors[name].kind == kind
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # a dateline with its wire credit, credit lines and a closing credit yield no actor of their own
+    ("Port hit\nODESA, Ukraine (AP) — Russian drones hit the port overnight, Governor Oleh Kiper said.\n"
+     "Reporting by Anna Smith; Editing by John Doe\n", {"Associated Press", "Anna Smith", "John Doe"},
+     {"Oleh Kiper", "Russia"}),
+    ("Talks resume\nSEOUL, July 3 (Reuters) - Japan said on Thursday it would resume talks.\n"
+     "(c) Copyright Thomson Reuters 2025\n", {"Reuters", "South Korea"}, {"Japan"}),
+    ("Talks resume\nJapan said on Thursday it would resume talks with Peru on trade. — AFP\n",
+     {"Agence France-Presse"}, {"Japan", "Peru"}),
+    # a cited outlet is an actor
+    ("Talks resume\nReuters reported that Japan would resume talks, citing officials.\n", set(), {"Reuters", "Japan"}),
+])
+def test_layout_credits_are_no_actors(extract, text, absent, present):
+    names = {a.name for a in extract(text).actors}
+    assert not names & absent and present <= names
