@@ -66,6 +66,7 @@ def word_list(name: str) -> frozenset[str]:
 
 NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD")
+QUANTIFIERS = {"most", "all", "some", "many", "none", "half", "majority", "part", "rest", "each", "any", "few"}
 ANAPHORS = {"them", "which", "those", "these", "whom", "it", "they"}
 ELLIPSIS_WORDS = {"more", "others", "additional", "extra", "other"}
 # The noun of "the number of X ... at N" / "a population of N": heads that stand for a count
@@ -196,8 +197,8 @@ def build(t, limit: int) -> Frame:
         f.noun, f.elliptic = None, True
     # the whole of a partitive: its noun hangs from "of" under another number
     if f.noun is not None and f.noun.dep_ == "pobj" and f.noun.head.lower_ == "of" \
-            and f.noun.head.head.tag_ == "CD" and f.noun.head.head != t:
-        f.whole = True
+            and f.noun.head.head != t and (f.noun.head.head.tag_ == "CD" or f.noun.head.head.lower_ in QUANTIFIERS):
+        f.whole = True     # "718 of the 728 drones", "most of the 180 missiles fired by X"
     if t.i >= 2 and t.doc[t.i - 1].lower_ == "of" and t.doc[t.i - 2].tag_ == "CD":
         f.whole = True     # "seven of 13 missiles": 13 is the whole the part is taken from
     if f.noun is None and not f.elliptic and t.i + 2 < len(t.doc) and t.doc[t.i + 2].tag_ == "CD" \
@@ -250,8 +251,8 @@ def governing_verb(f: Frame):
         if t.head == t:
             return None, False, False
         dep, h = t.dep_, t.head
-        if dep == "pobj" and h.dep_ == "prep" and is_noun(h.head):
-            direct = False
+        if dep == "pobj":
+            direct = False     # "shot down 29 drones over eight regions": the regions are no object
         if h.tag_ in VERB_TAGS:
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children) or \
                 (h.tag_ == "VBN" and h.dep_ in ("acl", "relcl"))

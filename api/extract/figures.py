@@ -54,6 +54,7 @@ class Story:
     last_noun: tuple | None = None                             # (unit, noun class) of the latest figure
     attacker: str | None = None
     attacked: str | None = None
+    target_at: int = -1                                        # offset of the latest target figure
 
 
 class _Sent:
@@ -223,6 +224,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
     story.last_noun = (unit, cls)
     if subject and vinfo and vinfo.cls in ("launch", "intercept", "release", "target", "deploy") and frame.direct:
         story.by_class[vinfo.cls] = subject
+        story.target_at = a if vinfo.cls == "target" else story.target_at
         if vinfo.cls == "launch":
             story.attacker = subject
     ev = Span.of(text, cs, ce)
@@ -272,6 +274,9 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
     if frame.elliptic or frame.noun is None:
         if story.last_noun and frame.elliptic:
             return story.last_noun
+        vinfo = ff.verb_info(frame.pred)
+        if vinfo and vinfo.cls == "victim" and frame.direct:
+            return "people", "person"      # "the strikes killed 30": people
         return None, None
     if info is not None:
         return (ff.plural(frame.noun) if info.unit == "-" else info.unit), info.cls
@@ -319,6 +324,9 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
         for metric, _, rx in METRICS[1:3]:
             if rx.search(local[:40]):
                 return metric
+        if frame.noun is not None and frame.noun.lower_ in ("toll", "tolls"):
+            mods = " ".join(c.lower_ for c in frame.noun.children)
+            return "casualties" if "casualty" in mods else "killed"     # "the death toll rose to 50"
     if cls == "military" and ((vinfo and vinfo.cls == "deploy") or re.search(METRICS[3][2], clause)):
         return "troops_deployed"
     if cls == "settlement" and vinfo and vinfo.cls == "capture":
@@ -473,6 +481,9 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         return (owner or _located(who, frame) or who.other(_attacker_of(who, frame)) or inherited
                 or story.attacked or who.other(story.attacker) or _country_of(who, source))
     if vcls in ("release", "return") and cls in PEOPLE_CLASSES + (None,):
+        if _in_exchange(frame):
+            # "X freed three hostages in exchange for 90 prisoners": the other side frees those
+            return who.other(doer) if doer else (story.by_class.get("release") and who.other(story.by_class["release"]))
         captor = _captor(who, frame)
         if captor:
             return captor
@@ -483,12 +494,17 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             if side:
                 return who.other(side)
         return story.by_class.get("release") or (who.other(owner) if owner else None)
-    if frame.whole:
+    if frame.whole:        # "718 of the 728 drones (fired by X)": the whole is the launcher's
+        if doer:
+            return doer
         return story.by_class.get("launch") if cls in ("weapon", "attack") else story.by_unit.get(
             _unit_of(frame, info)) or owner
     if vcls == "target" and frame.direct:
-        return owner or story.by_class.get("target") or who.other(doer)
-    if vcls == "intercept":
+        # whose targets: named on the noun, or the owner of the same kind of target before,
+        # or of the previous target in this sentence; otherwise the count is the attacker's
+        same = story.by_class.get("target") if story.target_at >= sp.start else None
+        return owner or story.by_unit.get(_unit_of(frame, info)) or same or doer
+    if vcls == "intercept" and (frame.direct or not owner):
         if doer:
             return doer
         forces = [k for k in (source,) if k and idx.by_key.get(k) and idx.by_key[k].kind == "armed_force"]
@@ -561,6 +577,18 @@ def _from_actor(who: _Who, frame: ff.Frame) -> str | None:
     return None
 
 
+def _in_exchange(frame: ff.Frame) -> bool:
+    """Is the counted thing the price of an exchange ("in exchange for", "in return for")?"""
+    t = frame.noun if frame.noun is not None else frame.number
+    for _ in range(4):
+        if t.head == t or (frame.pred is not None and t == frame.pred):
+            return False
+        if t.lower_ == "for" and t.head.lower_ in ("exchange", "return", "swap"):
+            return True
+        t = t.head
+    return False
+
+
 def _unit_of(frame, info) -> str | None:
     if frame.noun is None:
         return None
@@ -594,16 +622,15 @@ def _legislature(who: _Who) -> str | None:
 
 def _located(who: _Who, frame: ff.Frame) -> str | None:
     """"killed in Israel": a country the predicate places the victims in."""
-    v = frame.pred
-    if v is None:
-        return None
-    for c in v.children:
-        if c.dep_ == "prep" and c.lower_ in ("in", "inside"):
-            for p in c.children:
-                if p.dep_ == "pobj":
-                    key = who.idx.covering(who.sp.off(p))
-                    if key and who.by_key[key].kind == "country":
-                        return key
+    heads = [x for x in (frame.noun, frame.pred) if x is not None]
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        key = who.idx.covering(who.sp.off(p))
+                        if key and who.by_key[key].kind in ("country", "organization", "government_body"):
+                            return who._state(key) if who.by_key[key].kind != "country" else key
     return None
 
 

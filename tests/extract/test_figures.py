@@ -174,6 +174,17 @@ def facts(text):
      [(29, "drones", "other", "exact", "freedonia"), (8, "regions", "other", "exact", "freedonia")]),
     ("The damage to Sylvania's aviation is estimated at $7 billion.",
      [(7e9, "USD", "other", "approximately", "sylvania")]),
+    # the price of an exchange is freed by the other side
+    ("Sylvania freed three Freedonian hostages in exchange for 90 Sylvanian prisoners.",
+     [(3, "hostages", "other", "exact", "sylvania"), (90, "prisoners", "other", "exact", "freedonia")]),
+    # the whole of "most of the 180 missiles fired by X" is X's
+    ("Freedonia said it intercepted most of the 180 missiles fired by Sylvania.",
+     [(180, "missiles", "other", "exact", "sylvania")]),
+    # victims with no noun are people; the place they died in says whose
+    ("Sylvanian strikes killed at least 27 in Freedonia on Monday.",
+     [(27, "people", "killed", "at_least", "freedonia")]),
+    ("The death toll in Freedonia has risen to 45,000.", [(45000, "people", "killed", "exact", "freedonia")]),
+    ("Sylvania Strikes Kill 30 In Freedonia", [(30, "people", "killed", "exact", "freedonia")]),
 ])
 def test_figure_frames(text, expected):
     got = facts(text)
