@@ -20,11 +20,32 @@ def progress_bar(length: int):
         yield bar.update
 
 
+def require_migrated(engine) -> None:
+    """One line saying what to do, rather than a traceback from the first missing table."""
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from .web.health import migration_heads
+
+    try:
+        with engine.connect() as conn:
+            current = set(MigrationContext.configure(conn).get_current_heads())
+    except SQLAlchemyError as exc:
+        why = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise click.ClickException(f"cannot reach the database: {type(exc).__name__}: {why}") from None
+    if current != migration_heads():
+        at = f"at {', '.join(sorted(current))}" if current else "empty"
+        raise click.ClickException(f"the database is not migrated ({at}): run `flask --app api db upgrade` "
+                                   "first")
+
+
 @click.command("ingest")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @with_appcontext
 @click.option("--workers", type=int, default=None, help="Extraction processes (default: one per core).")
-def ingest_command(path: Path, workers: int | None) -> None:
+@click.option("--replace", is_flag=True,
+              help="A stored document of the same name loaded from another folder is replaced.")
+def ingest_command(path: Path, workers: int | None, replace: bool) -> None:
     """Load the articles in PATH (UTF-8 .txt files, optional manifest.json) and extract their facts."""
     from sqlalchemy.orm import Session
 
@@ -32,12 +53,13 @@ def ingest_command(path: Path, workers: int | None) -> None:
     from .ingest.load import load_corpus
     from .transactions import writer_engine
 
+    require_migrated(db.engine)
     length = len(list(path.glob("*.txt")))
     # Each write transaction takes SQLite's write lock first, so another writer cannot slip in
     # between what it read (the actors and events it merges with) and what it writes.
     with progress_bar(length) as advance, Session(writer_engine(db.engine)) as session:
         report = load_corpus(
-            session, path, max_bytes=current_app.config["MAX_DOCUMENT_BYTES"],
+            session, path, max_chars=current_app.config["MAX_DOCUMENT_CHARS"], replace=replace,
             workers=current_app.config["INGEST_WORKERS"] if workers is None else workers,
             progress=advance)
     for problem in report.problems:

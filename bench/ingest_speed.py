@@ -74,7 +74,7 @@ def our_ingest(folder: Path, workers: int) -> float:
         with app.app_context():
             upgrade()
             start = time.perf_counter()
-            report = load_corpus(db.session, folder, max_bytes=10**7, workers=workers)
+            report = load_corpus(db.session, folder, max_chars=10**6, workers=workers)
             elapsed = time.perf_counter() - start
             assert not report.problems, report.problems
             db.engine.dispose()

@@ -142,7 +142,7 @@ def ingest(app, folder: Path, go) -> None:
     with app.app_context():
         db.engine.dispose(close=False)   # the parent's pooled connections are not this process's
         with Session(writer_engine(db.engine)) as session:
-            report = load.load_corpus(session, folder, max_bytes=2_000_000, workers=1)
+            report = load.load_corpus(session, folder, max_chars=100_000, workers=1)
     sys.exit(0 if len(report.loaded) == DOCUMENTS else f"loaded {report.summary()}: {report.problems}")
 
 

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import stat
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 MANIFEST = "manifest.json"
 META_FIELDS = ("title", "publisher", "url", "published")
+MAX_MANIFEST_BYTES = 50_000_000
 
 
 @dataclass(frozen=True)
@@ -34,10 +37,14 @@ class SourceDocument:
 def read_manifest(folder: Path) -> tuple[dict[str, dict], list[Problem]]:
     """file name -> metadata; a malformed manifest or entry is a Problem, not a crash."""
     path = folder / MANIFEST
+    if path.is_symlink():
+        return {}, [Problem(MANIFEST, "symbolic link, not followed (copy the file into the folder)")]
     if not path.exists():
         return {}, []
-    try:
-        entries = json.loads(path.read_text(encoding="utf-8"))
+    if not path.is_file() or path.stat().st_size > MAX_MANIFEST_BYTES:
+        return {}, [Problem(MANIFEST, f"not a regular file of at most {MAX_MANIFEST_BYTES:,} bytes")]
+    try:   # utf-8-sig: a manifest saved with a byte-order mark reads the same
+        entries = json.loads(path.read_text(encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return {}, [Problem(MANIFEST, f"not valid JSON: {exc}")]
     if not isinstance(entries, list):
@@ -74,35 +81,77 @@ def _manifest_entry(entry) -> tuple[dict, str | None]:
     return meta, None
 
 
-def read_text(path: Path, max_bytes: int) -> tuple[str | None, str | None]:
-    """(text, None) or (None, why it cannot be loaded)."""
-    size = path.stat().st_size
-    if size == 0:
-        return None, "empty file"
-    if size > max_bytes:
-        return None, f"too large ({size} bytes; the limit is {max_bytes})"
-    raw = path.read_bytes()
+def list_articles(folder: Path) -> tuple[dict[str, Path], list[Problem]]:
+    """name -> path of every regular `.txt` file directly in the folder.
+
+    Links are never followed (a link can point anywhere: a system file, another corpus), and what
+    looks like an article but cannot be read as one is a Problem, never silently left out.
+    """
+    files, problems = {}, []
+    for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+        suffix = os.path.splitext(entry.name)[1]
+        if suffix.lower() != ".txt":
+            continue
+        if entry.is_symlink():
+            broken = not os.path.exists(entry.path)
+            problems.append(Problem(entry.name, "broken symbolic link" if broken else
+                                    "symbolic link, not followed (copy the file into the folder)"))
+        elif suffix != ".txt":
+            problems.append(Problem(entry.name, f"only '.txt' files are read (rename it to "
+                                                f"{os.path.splitext(entry.name)[0]}.txt)"))
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(Problem(entry.name, "not a regular file"))
+        else:
+            files[entry.name] = Path(entry.path)
+    return files, problems
+
+
+def normalize(text: str) -> str:
+    """The same article saved with a byte-order mark or Windows/old-Mac line ends is the same text."""
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, max_chars: int) -> tuple[str | None, str | None]:
+    """(text, None) or (None, why it cannot be loaded). Reads at most what the limit allows, never
+    through a link (the file could have been swapped for one since it was listed)."""
+    max_bytes = 4 * max_chars + 3             # UTF-8: at most 4 bytes a character, and a BOM
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except OSError as exc:
+        return None, f"cannot be opened: {exc.strerror}"
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(file.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return None, "not a regular file"
+        if info.st_size == 0:
+            return None, "empty file"
+        raw = file.read(max_bytes + 1)
+    if len(raw) > max_bytes:
+        return None, f"too large ({info.st_size:,} bytes; the limit is {max_chars:,} characters)"
     if b"\x00" in raw:
         return None, "binary file (contains NUL bytes)"
     try:
-        text = raw.decode("utf-8")
+        text = normalize(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
         return None, f"not valid UTF-8 (byte {exc.start})"
-    text = text.removeprefix("\ufeff")
     if not text.strip():
         return None, "no text (only whitespace)"
+    if len(text) > max_chars:
+        return None, f"too long ({len(text):,} characters; the limit is {max_chars:,})"
     return text, None
 
 
-def read_corpus(folder: Path, max_bytes: int) -> tuple[list[SourceDocument], list[Problem]]:
+def read_corpus(folder: Path, max_chars: int) -> tuple[list[SourceDocument], list[Problem]]:
     """Every loadable document of the folder, sorted by id, and every problem met."""
     manifest, problems = read_manifest(folder)
-    files = {p.name: p for p in folder.glob("*.txt") if p.is_file()}
-    for name in sorted(set(manifest) - set(files)):
+    files, unreadable = list_articles(folder)
+    problems += unreadable
+    listed = {p.name for p in unreadable}
+    for name in sorted(set(manifest) - set(files) - listed):
         problems.append(Problem(name, "listed in manifest.json but no such file"))
     docs = []
     for name in sorted(files):
-        text, reason = read_text(files[name], max_bytes)
+        text, reason = read_text(files[name], max_chars)
         if reason:
             problems.append(Problem(name, reason))
             continue

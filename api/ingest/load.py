@@ -32,14 +32,17 @@ class Report:
                 f"skipped {len(self.problems)}")
 
 
-def load_corpus(session: Session, folder: Path, *, max_bytes: int, workers: int = 0,
+def load_corpus(session: Session, folder: Path, *, max_chars: int, workers: int = 0, replace: bool = False,
                 progress: Callable[[int], None] | None = None) -> Report:
-    docs, problems = read_corpus(folder, max_bytes)
+    """Load every article of `folder`; `replace`: a stored document of the same name from another
+    folder is replaced by this folder's (without it, that article is refused)."""
+    source = str(folder.resolve())
+    docs, problems = read_corpus(folder, max_chars)
     report = Report(problems=list(problems))
     to_extract: list[SourceDocument] = []
     first_with_text: dict[str, str] = {}
     for doc in docs:
-        outcome = _without_extraction(session, doc)
+        outcome = _without_extraction(session, doc, source, replace)
         if outcome == "extract" and first_with_text.setdefault(doc.sha256, doc.id) != doc.id:
             outcome = Problem(f"{doc.id}.txt", f"same text as document {first_with_text[doc.sha256]!r}; "
                                                "not loaded twice")
@@ -59,7 +62,7 @@ def load_corpus(session: Session, folder: Path, *, max_bytes: int, workers: int 
         if error:
             report.problems.append(Problem(f"{doc_id}.txt", error))
         else:
-            failure = _store(session, by_id[doc_id], extraction)
+            failure = _store(session, by_id[doc_id], extraction, source)
             (report.problems.append(Problem(f"{doc_id}.txt", failure)) if failure
              else report.loaded.append(doc_id))
         if progress:
@@ -67,10 +70,15 @@ def load_corpus(session: Session, folder: Path, *, max_bytes: int, workers: int 
     return report
 
 
-def _without_extraction(session: Session, doc: SourceDocument):
-    """'unchanged', 'updated' (metadata only), 'extract', or a Problem (same text as another id)."""
+def _without_extraction(session: Session, doc: SourceDocument, source: str, replace: bool):
+    """'unchanged', 'updated' (metadata only), 'extract', or a Problem (same text as another id, or
+    new text for a name another folder's document holds)."""
     stored = session.scalar(select(Document).where(Document.sha256 == doc.sha256))
     if stored is None:
+        other = session.scalar(select(Document.source).where(Document.id == doc.id))
+        if other and other != source and not replace:
+            return Problem(f"{doc.id}.txt", f"another folder's document {doc.id!r} is stored ({other}); "
+                                            "not replaced (ingest with --replace to replace it)")
         return "extract"
     if stored.id != doc.id:
         return Problem(f"{doc.id}.txt", f"same text as document {stored.id!r}; not loaded twice")
@@ -89,13 +97,13 @@ def _without_extraction(session: Session, doc: SourceDocument):
     return "updated"
 
 
-def _store(session: Session, doc: SourceDocument, extraction) -> str | None:
+def _store(session: Session, doc: SourceDocument, extraction, source: str) -> str | None:
     """Write the document and its facts in one transaction; on failure write nothing."""
     try:
         revision = bump_revision(session)
         if session.get(Document, doc.id) is not None:
             _forget_document(session, doc.id)
-        session.add(Document(id=doc.id, text=doc.text, sha256=doc.sha256, revision=revision,
+        session.add(Document(id=doc.id, text=doc.text, sha256=doc.sha256, revision=revision, source=source,
                              extractor_version=extraction.version,
                              **{k: getattr(doc, k) for k in META_FIELDS}))
         session.flush()

@@ -19,4 +19,6 @@ class Document(Tracked, Base):
     text: Mapped[str] = mapped_column(Text)
     sha256: Mapped[str] = mapped_column(String(64), unique=True)
     extractor_version: Mapped[str | None] = mapped_column(String(40))
+    # The folder it was loaded from (resolved): a same-named file elsewhere does not silently replace it.
+    source: Mapped[str | None] = mapped_column(Text)
     ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
