@@ -1,14 +1,14 @@
 """Documents remember the folder they were loaded from, so a same-named file from another folder
 is refused instead of silently replacing them. Rows that exist already have none (never refused).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
