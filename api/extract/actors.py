@@ -169,7 +169,7 @@ def _title_affiliation(title_span, raws: list[Raw], book: _Book) -> str | None:
 def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     ents = from_entities(parsed)
     groups = from_groups(parsed)
-    descs = from_descriptors(parsed, ents)
+    descs = from_descriptors(parsed, ents + groups)
     title_spans = [r.title_span for r in ents if r.title_span]
     body_keys = {name_key(r.surface) for r in ents if not r.headline}
     book = _Book(parsed.doc)

@@ -172,6 +172,24 @@ def ruling_parties() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def institutions_of() -> dict[tuple[str, str], str]:
+    """(country key, "ruling_party" | "lower" | "upper" | "legislature") -> entry key."""
+    out = {(c, "ruling_party"): k for c, k in ruling_parties().items()}
+    for key, e in entries().items():
+        if e.chamber_of and e.chamber:
+            out.setdefault((slug(e.chamber_of), e.chamber), key)
+        if e.legislature_of:
+            out.setdefault((slug(e.legislature_of), "legislature"), key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def descriptors() -> dict[str, str]:
+    """"the lower house" -> "lower" (data/descriptors.tsv)."""
+    return {c[0].strip().lower(): c[1].strip() for c in _rows("descriptors.tsv")}
+
+
+@lru_cache(maxsize=1)
 def groups() -> dict[str, tuple[str, bool]]:
     """Noun after a demonym -> (what the group stands for, whether the surface is a name)."""
     return {c[0]: (c[1], c[2].strip() == "yes") for c in _rows("groups.tsv")}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import gazetteer as gz
 from .aliases import clean_surface, person_matches, strip_title
@@ -377,19 +378,24 @@ def branch_references(parsed: ParsedText) -> list[Raw]:
     return out
 
 
-_RULING = re.compile(r"\bthe ruling party\b", re.I)
-
-
 def from_descriptors(parsed: ParsedText, known: list[Raw]) -> list[Raw]:
-    """"the ruling party" -> the ruling party of the country most recently named before it."""
+    """"the ruling party", "the lower house" -> that institution of the country most recently named
+    before it (data/descriptors.tsv)."""
     out = []
-    parties = gz.ruling_parties()
-    countries = [r for r in known if r.key and gz.entries()[r.key].kind == "country"]
-    for m in _RULING.finditer(parsed.text):
-        before = [r for r in countries if r.start < m.start() and r.key in parties]
+    targets = gz.institutions_of()
+    countries = sorted((r for r in known if r.key and gz.entries()[r.key].kind == "country"), key=lambda r: r.start)
+    for m in _descriptor_pattern().finditer(parsed.text):
+        what = gz.descriptors()[m.group(0).lower()]
+        before = [r for r in countries if r.start < m.start() and (r.key, what) in targets]
         if before:
-            out.append(Raw(m.start(), m.end(), m.group(0), "DESC", parties[before[-1].key]))
+            out.append(Raw(m.start(), m.end(), m.group(0), "DESC", targets[(before[-1].key, what)], alias=False))
     return out
+
+
+@cache
+def _descriptor_pattern():
+    phrases = sorted(gz.descriptors(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
 
 
 def acronym_pairs(text: str) -> list[tuple[str, str]]:

@@ -260,3 +260,17 @@ def test_abbreviations_and_world_bodies_resolve(extract, text, name, kind):
 def test_layout_credits_are_no_actors(extract, text, absent, present):
     names = {a.name for a in extract(text).actors}
     assert not names & absent and present <= names
+
+
+@pytest.mark.parametrize("text,mention,actor", [
+    # "the lower/upper house" is the named country's chamber where the article names it, else the country
+    ("Vote\nThe State Duma approved the treaty on Tuesday. Russia said the lower house acted quickly.\n",
+     "the lower house", "State Duma"),
+    ("Vote\nRussian lawmakers backed the treaty. The upper house approved it on Wednesday.\n",
+     "The upper house", "Russia"),
+    ("Vote\nThe Knesset met on Monday. Israel said the country's parliament would vote again.\n",
+     "the country's parliament", "Knesset"),
+])
+def test_chambers_resolve_to_the_named_country(extract, text, mention, actor):
+    actors = _by_name(extract(text))
+    assert actor in actors and mention in [m.span.text for m in actors[actor].mentions]
