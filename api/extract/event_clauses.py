@@ -29,12 +29,17 @@ class Sense:
     light: bool = False
     alone: bool = True
     needs: str = ""
+    takes: frozenset = frozenset()   # a light verb's object frames ("held talks", not "held an agreement")
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, Sense], dict[str, Sense], dict[str, frozenset[str]]]:
-    verbs = {f: Sense(k, fr, light == "yes") for forms, k, fr, light in _rows("event_verbs.tsv")
-             for f in forms.split(",")}
+    verbs = {}
+    for row in _rows("event_verbs.tsv"):
+        forms, k, fr, light = row[:4]
+        takes = frozenset(row[4].split(",")) if len(row) > 4 and row[4].strip() else frozenset()
+        for f in forms.split(","):
+            verbs[f] = Sense(k, fr, light == "yes", takes=takes)
     nouns = {}
     for row in _rows("event_nouns.tsv"):
         forms, k, fr, alone = row[:4]
@@ -303,6 +308,8 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
         obj, hit = _event_object(tok, nouns, verbs)
         if hit and hit.kind == "-":          # "took place": the subject names the happening
             obj, hit = _subject_event(tok, nouns)
+        if hit and sense.takes and hit.frame not in sense.takes:
+            obj, hit = None, None
         if hit and hit.kind != "-":
             kind, frame, source = hit.kind, hit.frame, obj
         elif kind == "-":

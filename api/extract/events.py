@@ -404,7 +404,10 @@ def _title(c: Clause, doc) -> str:
         parts += [ch.text for ch in a.children if ch.dep_ in ("aux", "auxpass", "neg") and ch.i < a.i]
         parts.append(a.text)
         parts += [ch.text for ch in a.children if ch.dep_ == "prt"]
-        obj = [ch for ch in a.children if ch.dep_ in ("dobj", "xcomp", "attr", "dative")]
+        obj = [ch for ch in a.children if ch.dep_ in ("dobj", "xcomp", "attr", "dative")
+               and ch.lower_ not in ("that", "which", "who", "whom")]
+        if not obj and a.dep_ in ("relcl", "acl") and subj:   # "the pact (that) both sides signed"
+            obj = [a.head]
         if obj:
             if obj[0].dep_ == "xcomp":   # "promised to back Russia": the whole infinitive
                 parts.append(" ".join(_phrase(t, 6) if t.dep_ in ("dobj",) else t.text

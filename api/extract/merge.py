@@ -66,6 +66,11 @@ class _Cluster:
     series_words: set[str]
 
 
+def _campaigns() -> frozenset[str]:
+    from .event_clauses import lexicon
+    return lexicon()[2]["campaign_frames"]
+
+
 def _series_words(series: str | None) -> set[str]:
     return set(name_key(series).split()) - GENERIC_SERIES_WORDS if series else set()
 
@@ -94,6 +99,8 @@ def _fits(m: Mention, c: _Cluster, affiliation: dict[str, str]) -> tuple | None:
     place = bool(m.location and m.location in c.locations)
     if m.actors and c.actors and not (shared or same_date or series or place):
         return None
+    if not m.date and not (m.actors and c.actors) and not (series or place) and m.frame not in _campaigns():
+        return None   # undated, nobody named: too little to call it the same (a campaign is one matter)
     exact = bool(c.date and c.date == m.date)
     return (bool(c.date and m.date), exact, not conflict, series, shared, place)
 
