@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-OPENERS = "“\"«„"
+from .attribution import verbs
+
+OPENERS = "“\"«„‘"
+_DOUBLE = "“”\"«»„"
 _TRAIL = ",.;: \u00a0"
 _LEAD_IN = re.compile(r"(?:[:,]|\bthat|\b(?:said|says|added|stated|remarked|wrote|declared))\s*$", re.I)
 
@@ -37,6 +40,8 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     An opening mark with no closing mark before the next opening mark is ignored, unless it opens
     the paragraph (a quote running to the paragraph's end).
     """
+    if not any(ch in _DOUBLE for ch in text[start:end]):
+        return _single_quotes(text, start, end)
     out, i = [], start
     while i < end:
         ch = text[i]
@@ -62,6 +67,31 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
     return out
 
 
+def _single_quotes(text: str, start: int, end: int) -> list[Quote]:
+    """Quotes in single marks (‘…’ or '…'), the house style of many outlets, in a paragraph with no
+    double marks. A mark inside a word, or after a plural before a lowercase word ("the soldiers’
+    families"), is an apostrophe."""
+    out, i = [], start
+    while i < end:
+        ch = text[i]
+        opens = ch in "‘'" and (i == start or not text[i - 1].isalnum()) and i + 1 < end and \
+            (text[i + 1].isalnum() or text[i + 1] in "(['")
+        if not opens:
+            i += 1
+            continue
+        j = i + 1
+        while j < end and not (text[j] in "’'" and text[j - 1] not in " \u00a0" and not (
+                j + 1 < end and text[j + 1].isalnum()) and not (
+                text[j - 1] == "s" and j + 2 < end and text[j + 1] == " " and text[j + 2].islower())):
+            j += 1
+        if j >= end:
+            break
+        if j > i + 1:
+            out.append(Quote(i + 1, j, (i, j + 1)))
+        i = j + 1
+    return out
+
+
 def is_standalone(text: str, q: Quote, left: int, right: int, attribution: bool) -> bool:
     """Whether the quote holds the whole reported content of its sentence.
 
@@ -70,7 +100,8 @@ def is_standalone(text: str, q: Quote, left: int, right: int, attribution: bool)
     """
     before = text[left:q.outer[0]].strip()
     after = text[q.outer[1]:right].strip()
-    before_ok = not before or bool(_LEAD_IN.search(before))
+    last = before.split()[-1].lower() if before.split() else ""
+    before_ok = not before or bool(_LEAD_IN.search(before)) or "c" in verbs().get(last, ())
     ends = text[q.start:q.end].rstrip()[-1:] in tuple(",.?!")
     after_ok = not after or (after[0] in ",.;:!?—–-" or ends) and (attribution or len(after) <= 2)
     if before and not after:

@@ -11,6 +11,8 @@ whose role has them.
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
+from importlib import resources
 
 from . import gazetteer as gz
 from .aliases import slug
@@ -23,6 +25,14 @@ _OWNER_PREPS = frozenset({"from", "by", "of"})
 _STAFF_PREPS = frozenset({"from", "in", "within", "at", "of", "inside", "for"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _LOOKBACK = 400          # mentions looked at when searching back for an antecedent
+
+
+@lru_cache(maxsize=1)
+def _referring() -> dict[str, frozenset[str]]:
+    """data/referring_nouns.tsv: "the group" -> the kinds of actor it can refer back to."""
+    text = resources.files(__package__).joinpath("data/referring_nouns.tsv").read_text(encoding="utf-8")
+    rows = (ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return {r[0]: frozenset(r[1].split()) for r in rows if len(r) > 1}
 
 
 class MentionIndex:
@@ -269,7 +279,23 @@ class Speakers:
                 return False
             names = {w.lower() for n in (a.name, *a.aliases) for w in n.split()}
             return words <= names
-        return self._last(head.idx, fits)
+        named = self._last(head.idx, fits)
+        kinds = _referring().get(head.lower_)
+        if named is not None or not kinds or len(words) > 1:
+            return named
+        return self._antecedent_of_kind(head.idx, kinds)
+
+    def _antecedent_of_kind(self, pos: int, kinds: frozenset[str]) -> str | None:
+        """"the group": the latest actor of that kind referred to as a speaker or subject."""
+        ref = next(((p, k) for p, k, _ in reversed(self.refs)
+                    if p < pos and k and self.index.by_key[k].kind in kinds), None)
+        for s, e, key in self.index.before(pos):
+            if ref is not None and s < ref[0]:
+                break
+            if self.index.by_key[key].kind in kinds and self._is_subject(s, e) and not any(
+                    cs <= s < ce for cs, ce in self.contents[-8:]):
+                return key
+        return ref[1] if ref is not None else None
 
     def _last(self, pos: int, test) -> str | None:
         for _, _, key in self.index.before(pos):
@@ -281,7 +307,10 @@ class Speakers:
         hit = self._subject_cache.get(start)
         if hit is None:
             span = self.doc.char_span(start, end, alignment_mode="expand")
-            hit = span is not None and (span.root.dep_ in _SUBJECT_DEPS or span.root.dep_ == "pobj"
+            root = span.root if span is not None else None
+            while root is not None and root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.i != root.i:
+                root = root.head                 # "Hamas fighters attacked": Hamas heads no phrase of its own
+            hit = span is not None and (root.dep_ in _SUBJECT_DEPS or span.root.dep_ == "pobj"
                                         and span.root.head.lower_ == "to" and span.root.head.i > 0
                                         and self.doc[span.root.head.i - 1].lower_ == "according")
             self._subject_cache[start] = hit

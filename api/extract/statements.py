@@ -102,9 +102,13 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e = m.start()
     if s > 0 and text[s - 1] in OPENERS:             # a quote that opens the content belongs to it
         s -= 1
-    opened = sum(text.count(ch, s, e) for ch in OPENERS) - sum(text.count(ch, s, e) for ch in "”»")
+    opened = sum(text.count(ch, s, e) for ch in "“«„") - sum(text.count(ch, s, e) for ch in "”»")
     if opened > 0 or text.count('"', s, e) % 2:
         m = re.match(r"[,.;:!?]?[”\"»]", text[e:e + 2])
+        if m:
+            e += m.end()
+    elif "‘" in text[s:e]:
+        m = re.match(r"[,.;:!?]?’", text[e:e + 2])
         if m:
             e += m.end()
     return s, e
@@ -255,7 +259,7 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
             elif o.key is None:
                 continue                                            # no one named relays: the inner act stands
             elif o.act.trigger.i > t.i:                            # the outer attribution trails its content
-                if i.act.frame in ("clause", "left") and i.key and not i.act.relay:
+                if i.key and not i.act.relay:
                     o.dropped = True                                # "X said P, Vedomosti reported": X
                 else:
                     i.dropped = True                                # "Kim told Shoigu about ..., KCNA added"
@@ -314,6 +318,8 @@ def _standalone_quotes(state: _State, para: Span, sent, quotes: list[Quote], act
             continue
         keys = [r.key for r in around if r.key]
         last = state.last()
+        if any(r.act.subject is not None for r in around) and not keys:
+            continue                                          # "“…,” a spokesperson told reporters": unnamed
         if not keys and last and not last.display and last.statement.evidence.start >= para.start:
             keys = [last.statement.speaker]
         elif not keys and opener and q.outer[0] == para.start:
@@ -427,8 +433,9 @@ def _words(text: str) -> set[str]:
 
 
 def _without_restated_display(state: _State) -> list[_Found]:
-    """Headline and deck attributions that restate a body attribution (same speaker or what it
-    belongs to, shared content words) are not statements; one with no body counterpart is."""
+    """Headline and deck attributions that restate a body attribution (in other words or not: the
+    same speaker or what it belongs to, or the same content words) are not statements; one with
+    no body counterpart is."""
     body = [f for f in state.found if not f.display]
     out = [f for f in body]
     for f in state.found:
@@ -436,7 +443,7 @@ def _without_restated_display(state: _State) -> list[_Found]:
             continue
         fam = state.speakers.family(f.statement.speaker)
         words = _words(f.statement.text)
-        restated = any((fam & state.speakers.family(b.statement.speaker)) and words & _words(b.statement.text)
+        restated = any(fam & state.speakers.family(b.statement.speaker) or len(words & _words(b.statement.text)) > 2
                        for b in body)
         if not restated:
             out.append(f)

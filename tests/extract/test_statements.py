@@ -364,3 +364,32 @@ def test_it_is_the_speaker_not_a_country_named_in_its_words(extract):
             "The jets were recalled after an hour, it added.\n")
     got = _pairs(extract(text))
     assert ("NATO", "indirect", "The jets were recalled after an hour") in got
+
+
+@pytest.mark.parametrize("text,speaker,kind,quote", [
+    # single quotation marks, the house style of many outlets
+    ("City news\n‘We will not retreat,’ Health Minister Omar Haddad said.\n", "Omar Haddad", "direct",
+     "We will not retreat,"),
+    # "the group", "the ministry": the last actor of that kind that spoke or acted
+    ("City news\nHamas fighters attacked the post. The group said it had captured two soldiers.\n", "Hamas",
+     "indirect", "it had captured two soldiers"),
+    # a relayed report of a named speaker's words is that speaker's
+    ("City news\nNATO condemned the launch as reckless, Interfax reported.\n", "NATO", "indirect",
+     "the launch as reckless"),
+])
+def test_marks_and_references(extract, text, speaker, kind, quote):
+    ex = extract(text)
+    _check_evidence(text, ex)
+    assert (speaker, kind, quote) in _pairs(ex)
+
+
+def test_quote_attributed_to_someone_unnamed_is_not_the_last_speaker(extract):
+    text = ("City news\nNATO said the drills were over. “We were not involved,” a spokesperson told "
+            "reporters.\n")
+    assert not any(s.kind == "direct" for s in extract(text).statements)
+
+
+def test_headline_restating_the_body_in_other_words_is_no_statement(extract):
+    text = ("NATO Warns Of Long Standoff\n"
+            "NATO said on Monday that the dispute over the strait could last for years.\n")
+    assert [s.text for s in extract(text).statements] == ["the dispute over the strait could last for years"]
