@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from . import gazetteer as gz
 from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
 from .aliases import acronym, is_acronym, name_key, person_matches, slug
-from .mentions import Raw, acronym_pairs, branch_references, org_forms, from_descriptors, from_entities, from_groups
+from .mentions import Raw, acronym_pairs, branch_references, from_quoted_names, org_forms, from_descriptors, from_entities, from_groups
 from .text import ParsedText
 from .types import Actor, ActorMention, Extraction, Span
 
@@ -88,7 +88,9 @@ class _Book:
         d.mentions.append((raw.start, raw.end))
         if raw.label != "ADJ":
             d.named = True
-            if not d.acts and self.doc is not None:
+            if raw.acts:
+                d.acts = True
+            elif not d.acts and self.doc is not None:
                 r = role(self.doc, raw.start, raw.end)
                 d.roles.add(r)
                 # a news outlet an actor "told" gave an interview it reports: a cited outlet
@@ -168,6 +170,9 @@ def _title_affiliation(title_span, raws: list[Raw], book: _Book) -> str | None:
 
 def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     ents = from_entities(parsed)
+    taken = [(r.start, r.end) for r in ents]
+    ents += [r for r in from_quoted_names(parsed) if not any(s < r.end and r.start < e for s, e in taken)]
+    ents.sort(key=lambda r: r.start)
     groups = from_groups(parsed)
     descs = from_descriptors(parsed, ents + groups)
     title_spans = [r.title_span for r in ents if r.title_span]

@@ -28,6 +28,7 @@ class Raw:
     title: str | None = None     # a person's title, from the words before the name
     title_span: tuple[int, int] | None = None
     headline: bool = False
+    acts: bool = False           # layout alone shows it acting (a count's subject in a results list)
 
 
 def skipped(parsed: ParsedText) -> list[tuple[int, int, str]]:
@@ -396,6 +397,37 @@ def from_descriptors(parsed: ParsedText, known: list[Raw]) -> list[Raw]:
 def _descriptor_pattern():
     phrases = sorted(gz.descriptors(), key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in phrases) + r")\b", re.I)
+
+
+_QUOTED = r"[“\"]([A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5})[”\"]"
+_COUNTED = re.compile(_QUOTED + r"\s*(?:—|–|-|:)\s*\d")
+
+
+def from_quoted_names(parsed: ParsedText) -> list[Raw]:
+    """Names in quotation marks that the layout shows to be parties: a results list
+    ("“Alpha” — 210 votes, “Beta” — 23") and "the “Alpha” party"."""
+    out = []
+    party = re.compile(r"\bthe\s+" + _QUOTED + r"\s+(?:" + "|".join(lexicon_words("party_nouns")) + r")\b")
+    for sent in parsed.sentences:
+        if sent.role != "body":
+            continue
+        text, base = sent.span.text, sent.span.start
+        counted = [m for m in _COUNTED.finditer(text) if _title_words_only(m.group(1))]
+        for m in (counted if len(counted) >= 2 else []):
+            out.append(Raw(base + m.start(1), base + m.end(1), m.group(1), "ORG", acts=True))
+        for m in party.finditer(text):
+            if _title_words_only(m.group(1)):
+                out.append(Raw(base + m.start(1), base + m.end(1), m.group(1), "ORG"))
+    return out
+
+
+def _title_words_only(name: str) -> bool:
+    return all(w[0].isupper() or w in ("of", "for", "the", "and", "in", "on") for w in name.split())
+
+
+def lexicon_words(category: str) -> list[str]:
+    from .acting import lexicon
+    return sorted(lexicon(category))
 
 
 def acronym_pairs(text: str) -> list[tuple[str, str]]:

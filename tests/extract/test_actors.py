@@ -274,3 +274,16 @@ def test_layout_credits_are_no_actors(extract, text, absent, present):
 def test_chambers_resolve_to_the_named_country(extract, text, mention, actor):
     actors = _by_name(extract(text))
     assert actor in actors and mention in [m.span.text for m in actors[actor].mentions]
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # quoted names in a results list, and "the “X” party", are parties
+    ("Vote\nThe results by faction: “Green Dawn” — 120 votes, “People First” — 40, “Unity” — 12.\n",
+     {"Green Dawn", "People First", "Unity"}, set()),
+    ("Vote\nAn MP from the “Green Dawn” party said all factions voted.\n", {"Green Dawn"}, set()),
+    # one quoted title followed by a number is no list of parties
+    ("Film\nThe film “Green Dawn” — 120 minutes long — opened on Monday.\n", set(), {"Green Dawn"}),
+])
+def test_quoted_party_names(extract, text, present, absent):
+    names = {a.name for a in extract(text).actors}
+    assert present <= names and not names & absent
