@@ -253,7 +253,7 @@ def governing_verb(f: Frame):
         dep, h = t.dep_, t.head
         if dep == "pobj":
             direct = False     # "shot down 29 drones over eight regions": the regions are no object
-        if h.tag_ in VERB_TAGS:
+        if h.tag_ in VERB_TAGS and h.dep_ != "prep":     # "including 35 children": a preposition
             passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in h.children) or \
                 (h.tag_ == "VBN" and h.dep_ in ("acl", "relcl"))
             return h, direct, passive
@@ -272,6 +272,8 @@ def agent(v):
             if subj.dep_ == "agent":
                 return next((c for c in subj.children if c.dep_ == "pobj"), None)
             if subj.dep_ == "nsubj":
+                if subj.lower_ in ("which", "that", "who") and v.dep_ == "relcl":
+                    return v.head       # "the phase, which will last": the antecedent
                 return subj
             return None        # a passive with no by-phrase: no agent
         if v.dep_ == "relcl":

@@ -137,6 +137,7 @@ def _country_ranks(actors: tuple[Actor, ...]) -> list[str]:
     """Countries by how often the document names them (as nouns, not as "North Korean" before
     another noun): the parties of the story first."""
     dem = gz.demonyms()
+    # states, and armed sides that belong to none ("the rebels", a named militia)
     countries = [a for a in actors if a.kind == "country"]
 
     def named(a: Actor) -> int:
@@ -243,7 +244,8 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
         return True
     if info is not None and info.cls == "time":
         head = frame.chain[-1] if frame.chain else None
-        if head is None or head == frame.noun or head.lower_ not in ff.word_list("deal_heads"):
+        if (head is None or head == frame.noun or head.lower_ not in ff.word_list("deal_heads")) \
+                and not _deal_duration(frame):
             return True    # "the 15-month war", "took 18 months", "the past 12 days"
     if num.unit is None and frame.noun is not None and frame.noun.lower_ in ff.word_list("party_nouns"):
         det = [c.lower_ for c in frame.noun.children if c.dep_ in ("det", "poss", "predet")]
@@ -262,6 +264,18 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
                 not (before and before[-1] in ff.word_list("count_focus")):
             return True    # "one of the largest", "two of the men": a reference, not a count
     return False
+
+
+LAST_VERBS = {"last", "lasts", "lasted", "lasting", "run", "runs", "ran", "running"}
+
+
+def _deal_duration(frame: ff.Frame) -> bool:
+    """"the first phase, which will last 42 days": a term of the deal, so a figure."""
+    n = frame.noun
+    if n is None or n.head.lower_ not in LAST_VERBS:
+        return False
+    subj = ff.agent(n.head)
+    return subj is not None and subj.lower_ in ff.word_list("deal_heads")
 
 
 def _reciprocal(text: str, b: int) -> bool:
@@ -414,7 +428,8 @@ class _Who:
             return None
         actor = self.by_key.get(key)
         mine = actor.affiliation if actor and actor.kind != "country" and actor.affiliation else key
-        if mine not in self.ranks:
+        side = self.by_key.get(mine)
+        if mine not in self.ranks and not (side and side.kind == "armed_force"):
             return None          # a party with no known country has no "other side"
         story = self.story
         if story and story.attacker and story.attacked and story.attacker != story.attacked \
@@ -480,10 +495,11 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
         return (owner or _located(who, frame) or who.other(_attacker_of(who, frame)) or inherited
                 or story.attacked or who.other(story.attacker) or _country_of(who, source))
+    if cls in PEOPLE_CLASSES + (None,) and _in_exchange(frame):
+        # "X freed three hostages in exchange for 90 prisoners (held by Y)": the other side frees those
+        releaser = _release_doer(who, frame)
+        return _captor(who, frame) or who.other(releaser or story.by_class.get("release"))
     if vcls in ("release", "return") and cls in PEOPLE_CLASSES + (None,):
-        if _in_exchange(frame):
-            # "X freed three hostages in exchange for 90 prisoners": the other side frees those
-            return who.other(doer) if doer else (story.by_class.get("release") and who.other(story.by_class["release"]))
         captor = _captor(who, frame)
         if captor:
             return captor
@@ -644,8 +660,32 @@ def _attacker_of(who: _Who, frame: ff.Frame) -> str | None:
     return who._demonym(ag) or who.actor(ag)
 
 
+def _release_doer(who: _Who, frame: ff.Frame) -> str | None:
+    """The agent of the release verb above the counted thing ("X will release ..., in exchange for")."""
+    v = frame.pred
+    for _ in range(6):
+        if v is None:
+            return None
+        info = ff.verb_info(v)
+        if info and info.cls == "release" and v.tag_ in ff.VERB_TAGS:
+            return who.actor(ff.agent(v))
+        if v.head == v:
+            return None
+        v = v.head
+    return None
+
+
 def _captor(who: _Who, frame: ff.Frame) -> str | None:
-    """"from Russian captivity", "released by Hamas", "freed from Israeli jails"."""
+    """"from Russian captivity", "released by Hamas", "prisoners held by Israel"."""
+    if frame.noun is not None:
+        for acl in frame.noun.children:
+            if acl.dep_ == "acl" and acl.tag_ == "VBN":
+                for c in acl.children:
+                    if c.dep_ == "agent":
+                        for p in c.children:
+                            key = who.actor(p) if p.dep_ == "pobj" else None
+                            if key:
+                                return key
     v = frame.pred
     if v is None:
         return None

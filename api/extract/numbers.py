@@ -50,7 +50,8 @@ DIGIT_RE = re.compile(
     rf"(?:\s(?P<cur2>{_CUR_WORDS})\b)?",
 )
 WORDS_RE = re.compile(
-    rf"\b(?:(?P<a>an?)\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b(?!-)", re.I)
+    rf"\b(?:(?P<a>an?)\s+)?(?P<w>(?:{_WORD})(?:(?:\s+and\s+|\s+|-)(?:{_WORD}))*)\b"
+    r"(?!-(?!(?:day|week|month|year|hour|minute)s?\b))", re.I)   # "six-week" yes, "one-sided" no
 FRACTION_RE = re.compile(
     rf"\b(?:(?P<n>{_NUMERATOR}|an?)[\s-]+)?(?P<f>{_alt(FRACTIONS)})\s+(?=of\b|the\b)", re.I)
 # "one in three", "two out of every five": a share written as a ratio
@@ -122,9 +123,10 @@ def find_numbers(text: str) -> tuple[NumberMention, ...]:
                                    "fraction", spelled=True))
     for m in WORDS_RE.finditer(text):
         value = words_value(m.group("w"))
-        if value is None or (m.group("a") and value < 12):
+        if value is None:
             continue
-        s = m.start("a") if m.group("a") else m.start("w")
+        with_article = m.group("a") and value >= 12      # "a dozen", "a hundred"; "a six-week" is six
+        s = m.start("a") if with_article else m.start("w")
         found.append(NumberMention(Span.of(text, s, m.end()), value, None, spelled=True))
     for m in RATIO_RE.finditer(text):
         n, d = (_cardinal(m.group(g)) for g in ("n", "d"))

@@ -185,6 +185,15 @@ def facts(text):
      [(27, "people", "killed", "at_least", "freedonia")]),
     ("The death toll in Freedonia has risen to 45,000.", [(45000, "people", "killed", "exact", "freedonia")]),
     ("Sylvania Strikes Kill 30 In Freedonia", [(30, "people", "killed", "exact", "freedonia")]),
+    # prisoners "held by X" are X's to free; "including" counts a subset of the same dead
+    ("Freedonia will free ten hostages in exchange for 200 prisoners held by Sylvania.",
+     [(10, "hostages", "other", "exact", "freedonia"), (200, "prisoners", "other", "exact", "sylvania")]),
+    ("Sylvanian strikes on Freedonia killed 492 people, including 35 children.",
+     [(492, "people", "killed", "exact", "freedonia"), (35, "people", "killed", "exact", "freedonia")]),
+    # durations that are terms of a deal are figures, spelled or not
+    ("Freedonia and Sylvania agreed to a six-week ceasefire.", [(6, "weeks", "other", "exact", None)]),
+    ("Under the deal, the first phase, which will last 42 days, begins on Sunday.",
+     [(42, "days", "other", "exact", None)]),
 ])
 def test_figure_frames(text, expected):
     got = facts(text)
