@@ -123,6 +123,11 @@ class Speakers:
         if tok is None:
             return None
         key = self._resolve(tok)
+        if key is None and tok.lower_ not in _PERSON_PRONOUNS | _THING_PRONOUNS:
+            for k in self.index.at(tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge)):
+                if _is_person(self.index.by_key.get(k)):
+                    key = k                              # a mangled parse: the person named in the subject
+                    break
         if key is None:
             for conj in tok.conjuncts:                  # "officials and Ukraine's army": the first that names one
                 if conj.i > tok.i:
@@ -270,7 +275,11 @@ class Speakers:
 
     def _described_actor(self, head) -> str | None:
         """"the agency", "the air force": the latest institution whose name has those words."""
-        if not any(c.dep_ in ("det", "poss") for c in head.children):
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        if poss is not None:                     # "Netanyahu's office", "her office": the person's
+            k = self._resolve(poss)
+            return k if _is_person(self.index.by_key.get(k)) else None
+        if not any(c.dep_ == "det" for c in head.children):
             return None
         words = {head.lower_} | {c.lower_ for c in head.children if c.dep_ == "compound"}
 

@@ -259,7 +259,7 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
             elif o.key is None:
                 continue                                            # no one named relays: the inner act stands
             elif o.act.trigger.i > t.i:                            # the outer attribution trails its content
-                if i.key and not i.act.relay:
+                if i.key and not i.act.relay and i.act.subject is not None and sp.index.covering(i.act.subject.idx):
                     o.dropped = True                                # "X said P, Vedomosti reported": X
                 else:
                     i.dropped = True                                # "Kim told Shoigu about ..., KCNA added"
@@ -345,7 +345,11 @@ def _block_quote(state: _State, para: Span, sents, prev_opens: bool) -> bool:
     if prev_opens or first_person(para.text):
         return True
     span = doc.char_span(para.start, para.end, alignment_mode="expand")
-    return span is not None and not any(t.ent_type_ for t in span)
+    if span is None or any(t.ent_type_ for t in span):
+        return False
+    root = next(iter(span.sents)).root     # a speaker's words are in the present; narration in the past
+    return root.tag_ in ("VBZ", "VBP", "MD") or any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP", "MD")
+                                                     for c in root.children)
 
 
 def _note_speakers(state: _State, acts: list[_Act]) -> None:

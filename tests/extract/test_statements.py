@@ -393,3 +393,18 @@ def test_headline_restating_the_body_in_other_words_is_no_statement(extract):
     text = ("NATO Warns Of Long Standoff\n"
             "NATO said on Monday that the dispute over the strait could last for years.\n")
     assert [s.text for s in extract(text).statements] == ["the dispute over the strait could last for years"]
+
+
+@pytest.mark.parametrize("text,speaker,quote", [
+    # a person's office speaks for the person, not for the last institution named
+    ("City news\nNATO said the drills were over. Prime Minister Anna Kovacs's office said in a statement "
+     "that the border would reopen.\n", "Anna Kovacs", "the border would reopen"),
+    # a narrative paragraph without names after a statement is not that speaker's block quote
+    ("City news\nNATO said the drills were over.\nThe ships sailed home the next morning.\n", None, None),
+])
+def test_speaker_scope(extract, text, speaker, quote):
+    got = _pairs(extract(text))
+    if speaker is None:
+        assert not any("ships sailed" in q for _, _, q in got)
+    else:
+        assert (speaker, "indirect", quote) in got
