@@ -428,9 +428,8 @@ class _Who:
             return None
         actor = self.by_key.get(key)
         mine = actor.affiliation if actor and actor.kind != "country" and actor.affiliation else key
-        side = self.by_key.get(mine)
-        if mine not in self.ranks and not (side and side.kind == "armed_force"):
-            return None          # a party with no known country has no "other side"
+        if mine not in self.ranks:
+            return None          # a party with no known country has no "other side" we could name
         story = self.story
         if story and story.attacker and story.attacked and story.attacker != story.attacked \
                 and mine in (story.attacker, story.attacked):
