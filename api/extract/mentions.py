@@ -94,6 +94,12 @@ def _org_prefix(doc, ent) -> int:
             while j > 0 and doc[j - 1].ent_id_ == k:
                 j -= 1
             return doc[j].idx
+    if i >= 2 and doc[i - 1].text in ("’s", "'s") and doc[i - 2].ent_type_ == "GPE" \
+            and _head_word(ent.text) in _org_heads():     # "Gaza's Health Ministry": a place's own body
+        j = i - 2
+        while j > 0 and doc[j - 1].ent_type_ == "GPE" and doc[j - 1].ent_iob_ == "I" or j > 0 and doc[j].ent_iob_ == "I":
+            j -= 1
+        return doc[j].idx
     if i >= 1 and doc[i - 1].ent_id_ and gz.entries()[doc[i - 1].ent_id_].kind == "country" \
             and doc[i - 1].ent_type_ == "GPE" and doc[i - 1].text.endswith(("’s", "'s")):
         return doc[i - 1].idx
@@ -161,6 +167,8 @@ def org_forms(surface: str) -> list[str]:
     "<Demonym> X", "X of <Country>"), so that every way news names it resolves to one actor."""
     m = re.match(r"^(.+?)['’]s (.+)$", surface)
     key = gz.surface_index().get(m.group(1)) if m else None
+    if m and key is None and m.group(1)[:1].isupper():
+        return [f"{m.group(1)} {m.group(2)}"]         # "Gaza's Health Ministry" -> "Gaza Health Ministry"
     if key is None or gz.entries()[key].kind != "country" or not gz.entries()[key].demonyms:
         return []
     country, inst = gz.entries()[key], m.group(2)

@@ -219,6 +219,9 @@ def test_a_country_institution_has_its_official_and_demonym_forms(extract):
     assert {"Peru's State Emergency Service", "Peruvian State Emergency Service"} <= set(actor.aliases)
     ministry = _by_name(extract("Talks\nPeru's Foreign Ministry said on Monday that talks resumed.\n"))
     assert "Peruvian Foreign Ministry" in ministry
+    # a place that is no state keeps its body apart from every other "Health Ministry"
+    local = _by_name(extract("Strike\nGaza's Health Ministry said on Monday that two people died.\n"))
+    assert "Gaza Health Ministry" in local and "Health Ministry" not in local
 
 
 @pytest.mark.parametrize("text,name", [
