@@ -60,12 +60,14 @@ def ingest_command(path: Path, workers: int | None, replace: bool) -> None:
     with progress_bar(length) as advance, Session(writer_engine(db.engine)) as session:
         report = load_corpus(
             session, path, max_chars=current_app.config["MAX_DOCUMENT_CHARS"], replace=replace,
+            retry_seconds=current_app.config["INGEST_RETRY_SECONDS"],
             workers=current_app.config["INGEST_WORKERS"] if workers is None else workers,
             progress=advance)
     for problem in report.problems:
-        click.echo(f"skipped {problem.name}: {problem.reason}", err=True)
+        click.echo(f"{'failed' if problem.failed else 'skipped'} {problem.name}: {problem.reason}", err=True)
     click.echo(report.summary())
-    if not report.loaded and not report.unchanged:
+    # Bad input alone is the input's business; anything else that did not load is a failed run.
+    if report.failed or (not report.loaded and not report.unchanged):
         raise click.exceptions.Exit(1)
 
 

@@ -29,6 +29,8 @@ class Config:
     # character (bench/document_memory.py): 100,000 characters (a 16,000-word long read) peak at
     # about +300 MB per extraction process. spaCy's parser refuses more than 1,000,000 (nlp.max_length).
     MAX_DOCUMENT_CHARS = max_document_chars(os.environ.get("NEWSFACTS_MAX_DOCUMENT_CHARS"))
+    # How long ingest retries a lost database connection (with backoff) before it stops (seconds).
+    INGEST_RETRY_SECONDS = float(os.environ.get("NEWSFACTS_INGEST_RETRY_SECONDS", 60))
     # Extraction processes at ingest; 0 means one per core.
     INGEST_WORKERS = int(os.environ.get("NEWSFACTS_INGEST_WORKERS", 0))
     MAX_CONTENT_LENGTH = 1_000_000

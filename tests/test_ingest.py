@@ -134,7 +134,8 @@ def test_a_failing_document_leaves_nothing_half_written(app, runner, corpus_copy
     original = write.Writer.write
     monkeypatch.setattr(write.Writer, "write", explode)
     result = ingest(runner, corpus_copy)
-    assert "skipped 002_96be83e6d69237fa.txt: could not be stored" in result.output
+    assert "failed 002_96be83e6d69237fa.txt: could not be stored" in result.output
+    assert result.exit_code == 1   # not the input's fault: the run failed
     with app.app_context():
         assert db.session.get(Document, "002_96be83e6d69237fa") is None
         for model in (Statement, Figure, EventMention, ActorMention):

@@ -21,6 +21,7 @@ MAX_MANIFEST_BYTES = 50_000_000
 class Problem:
     name: str
     reason: str
+    failed: bool = False   # True: not the input's fault (database, extraction); a re-run may load it
 
 
 @dataclass(frozen=True)

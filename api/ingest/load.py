@@ -1,6 +1,9 @@
 """Load a corpus: one transaction per document, idempotent by sha256, bad documents skipped.
 
-Ingesting the same text twice changes nothing, not even the data revision.
+Ingesting the same text twice changes nothing, not even the data revision; a run that stopped
+(killed, or the database went away) leaves whole documents only, and the next run loads the rest.
+A lost database connection is retried with backoff; when the database stays away, the run stops
+and names every document it did not load.
 """
 from __future__ import annotations
 
@@ -10,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import InterfaceError, OperationalError
 from sqlalchemy.orm import Session
+from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_exponential
 
 from ..models import Actor, ActorMention, Document, Event, EventMention, Statement, bump_revision
 from ..models.facts import event_actors, statement_about
@@ -27,22 +32,67 @@ class Report:
     unchanged: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
+    @property
+    def failed(self) -> list[Problem]:
+        return [p for p in self.problems if p.failed]
+
     def summary(self) -> str:
         return (f"loaded {len(self.loaded)}, unchanged {len(self.unchanged)}, "
-                f"skipped {len(self.problems)}")
+                f"skipped {len(self.problems) - len(self.failed)}, failed {len(self.failed)}")
+
+
+def transient(exc: BaseException) -> bool:
+    """A lost or refused connection, a locked SQLite file: worth another try, not the document's fault."""
+    return isinstance(exc, OperationalError | InterfaceError) or getattr(exc, "connection_invalidated", False)
+
+
+class DatabaseAway(Exception):
+    """The database stayed unreachable for the whole retry window."""
+
+
+def retrying(session: Session, retry_seconds: float):
+    """Run a unit of work (one transaction) again after a transient failure, with exponential
+    backoff, for up to `retry_seconds`; the session is rolled back before each new try."""
+    def run(work):
+        retry = Retrying(retry=retry_if_exception(transient), reraise=True,
+                         stop=stop_after_delay(retry_seconds),
+                         wait=wait_exponential(multiplier=min(0.5, retry_seconds / 8), max=10),
+                         before_sleep=lambda state: session.rollback())
+        try:
+            return retry(work)
+        except Exception as exc:
+            session.rollback()
+            if transient(exc):
+                first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+                raise DatabaseAway(f"{type(exc).__name__}: {first[0] if first else ''}") from exc
+            raise
+    return run
 
 
 def load_corpus(session: Session, folder: Path, *, max_chars: int, workers: int = 0, replace: bool = False,
-                progress: Callable[[int], None] | None = None) -> Report:
+                retry_seconds: float = 60, progress: Callable[[int], None] | None = None) -> Report:
     """Load every article of `folder`; `replace`: a stored document of the same name from another
     folder is replaced by this folder's (without it, that article is refused)."""
     source = str(folder.resolve())
     docs, problems = read_corpus(folder, max_chars)
     report = Report(problems=list(problems))
+    attempt = retrying(session, retry_seconds)
+    try:
+        _load(session, attempt, docs, source, replace, workers, report, progress)
+    except DatabaseAway as away:
+        done = set(report.loaded) | set(report.unchanged) | {p.name for p in report.problems}
+        for doc in docs:
+            if doc.id not in done and f"{doc.id}.txt" not in done:
+                report.problems.append(Problem(f"{doc.id}.txt", f"not loaded: the database is unreachable "
+                                               f"({away}); a re-run loads it", failed=True))
+    return report
+
+
+def _load(session, attempt, docs, source, replace, workers, report, progress) -> None:
     to_extract: list[SourceDocument] = []
     first_with_text: dict[str, str] = {}
     for doc in docs:
-        outcome = _without_extraction(session, doc, source, replace)
+        outcome = attempt(lambda doc=doc: _without_extraction(session, doc, source, replace))
         if outcome == "extract" and first_with_text.setdefault(doc.sha256, doc.id) != doc.id:
             outcome = Problem(f"{doc.id}.txt", f"same text as document {first_with_text[doc.sha256]!r}; "
                                                "not loaded twice")
@@ -58,16 +108,19 @@ def load_corpus(session: Session, folder: Path, *, max_chars: int, workers: int 
     session.rollback()   # no transaction (nor SQLite's write lock) stays open during extraction
     by_id = {d.id: d for d in to_extract}
     jobs = [(d.id, d.text, d.published) for d in to_extract]
-    for doc_id, extraction, error in extract_all(jobs, workers):
-        if error:
-            report.problems.append(Problem(f"{doc_id}.txt", error))
-        else:
-            failure = _store(session, by_id[doc_id], extraction, source)
-            (report.problems.append(Problem(f"{doc_id}.txt", failure)) if failure
-             else report.loaded.append(doc_id))
-        if progress:
-            progress(1)
-    return report
+    results = extract_all(jobs, workers)
+    try:
+        for doc_id, extraction, error in results:
+            if error:
+                report.problems.append(Problem(f"{doc_id}.txt", error, failed=True))
+            else:
+                failure = _store(session, attempt, by_id[doc_id], extraction, source)
+                (report.problems.append(Problem(f"{doc_id}.txt", failure, failed=True)) if failure
+                 else report.loaded.append(doc_id))
+            if progress:
+                progress(1)
+    finally:
+        results.close()   # stops the extraction workers at once when the run stops early
 
 
 def _without_extraction(session: Session, doc: SourceDocument, source: str, replace: bool):
@@ -97,8 +150,20 @@ def _without_extraction(session: Session, doc: SourceDocument, source: str, repl
     return "updated"
 
 
-def _store(session: Session, doc: SourceDocument, extraction, source: str) -> str | None:
-    """Write the document and its facts in one transaction; on failure write nothing."""
+def _store(session: Session, attempt, doc: SourceDocument, extraction, source: str) -> str | None:
+    """Write the document and its facts in one transaction; on failure write nothing. DatabaseAway
+    (the retries ran out) stops the run; any other failure is this document's alone."""
+    try:
+        attempt(lambda: _write(session, doc, extraction, source))
+        return None
+    except DatabaseAway:
+        raise
+    except Exception as exc:
+        log.exception("could not store %s", doc.id)
+        return f"could not be stored: {type(exc).__name__}: {exc}"
+
+
+def _write(session: Session, doc: SourceDocument, extraction, source: str) -> None:
     try:
         revision = bump_revision(session)
         if session.get(Document, doc.id) is not None:
@@ -109,11 +174,9 @@ def _store(session: Session, doc: SourceDocument, extraction, source: str) -> st
         session.flush()
         Writer(session, revision).write(doc.id, doc.text, extraction)
         session.commit()
-        return None
-    except Exception as exc:
+    except Exception:
         session.rollback()
-        log.exception("could not store %s", doc.id)
-        return f"could not be stored: {type(exc).__name__}: {exc}"
+        raise
 
 
 def _forget_document(session: Session, doc_id: str) -> None:
