@@ -302,26 +302,33 @@ def _emit(state: _State, r: _Act, sent: tuple[int, int], quotes: list[Quote], di
     state.add(r.key, "indirect", s, e, parts, quotes, display)
 
 
-def _standalone_quotes(state: _State, para: Span, sent, quotes: list[Quote], acts: list[_Act],
-                       opener: str | None, display: bool) -> None:
-    """Quotes holding a whole sentence's content: "“…,” she said.", "He added: “…”", a quote
-    continuing the speaker of the paragraph, or one opening a paragraph after "X said:"."""
+def _standalone_quotes(state: _State, para: Span, sents, quotes: list[Quote], acts: list[_Act],
+                       opener: str | None, display: bool, done: set[int]) -> None:
+    """Quotes holding a whole sentence's content ("“…,” she said.", "He added: “…”"), a quote
+    continuing the speaker of the paragraph, or one opening a paragraph after "X said:". A quote
+    is judged once the sentence holding its closing mark has been read (“A. B,” she said.)."""
     text = state.text
-    mine = [q for q in quotes if sent.span.start <= q.outer[0] < sent.span.end]
-    for q in mine:
-        qi = quotes.index(q)
-        left = max(sent.span.start, quotes[qi - 1].outer[1] if qi else para.start)
+    end = sents[-1].span.end
+    for qi, q in enumerate(quotes):
+        if qi in done or q.outer[1] - 1 >= end:
+            continue
+        done.add(qi)
+        first = next((st for st in sents if st.span.start <= q.outer[0] < st.span.end), None)
+        if first is None:
+            continue
+        last = next((st for st in sents if st.span.start <= q.outer[1] - 1 < st.span.end), sents[-1])
+        left = max(first.span.start, quotes[qi - 1].outer[1] if qi else para.start)
         nxt = quotes[qi + 1].outer[0] if qi + 1 < len(quotes) else para.end
-        right = min(max(sent.span.end, q.outer[1]), nxt)
+        right = min(max(last.span.end, q.outer[1]), nxt)
         around = [r for r in acts if left <= r.act.trigger.idx < q.outer[0] or q.outer[1] <= r.act.trigger.idx < right]
         if not is_standalone(text, q, left, right, bool(around)):
             continue
         keys = [r.key for r in around if r.key]
-        last = state.last()
+        prev = state.last()
         if any(r.act.subject is not None for r in around) and not keys:
             continue                                          # "“…,” a spokesperson told reporters": unnamed
-        if not keys and last and not last.display and last.statement.evidence.start >= para.start:
-            keys = [last.statement.speaker]
+        if not keys and prev and not prev.display and prev.statement.evidence.start >= para.start:
+            keys = [prev.statement.speaker]
         elif not keys and opener and q.outer[0] == para.start:
             keys = [opener]
         if keys:
@@ -391,12 +398,15 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
                 new[-1].dated_by_text = True
         else:
             prev_opener, opener = opener, None
-            for st in sents:
+            para_acts: list[_Act] = []
+            done: set[int] = set()
+            for k, st in enumerate(sents):
                 sent = (st.span.start, st.span.end)
                 display = display_para or st.role in DISPLAY
                 acts = _resolve_acts(state, acts_in(parsed.doc, *sent, _inside_quotes(quotes)), sent)
-                _standalone_quotes(state, para, st, quotes, acts, prev_opener[0] if prev_opener and prev_opens else None,
-                                   display)
+                para_acts.extend(acts)
+                _standalone_quotes(state, para, sents[:k + 1], quotes, para_acts,
+                                   prev_opener[0] if prev_opener and prev_opens else None, display, done)
                 for r in acts:
                     _emit(state, r, sent, quotes, display)
                 if not display:

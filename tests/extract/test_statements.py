@@ -408,3 +408,11 @@ def test_speaker_scope(extract, text, speaker, quote):
         assert not any("ships sailed" in q for _, _, q in got)
     else:
         assert (speaker, "indirect", quote) in got
+
+
+def test_quote_of_several_sentences_takes_its_own_attribution(extract):
+    text = ("City news\nNATO said the drills were over. “We will not retreat. We will fight on,” "
+            "Health Minister Omar Haddad said.\n")
+    got = _pairs(extract(text))
+    assert ("Omar Haddad", "direct", "We will not retreat. We will fight on,") in got
+    assert not any(s == "NATO" and k == "direct" for s, k, _ in got)
