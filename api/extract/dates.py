@@ -46,7 +46,7 @@ DATE_RE = re.compile(
     rf"(?P<bare>{_MON})(?!\.?\s*\d))"
     r"|(?P<word>\b(?:today|yesterday|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening)"
     r"|(?:the\s+)?past\s+(?:day|24\s+hours))\b)"
-    rf"|(?P<year>(?<![\d,.$€£])(?<!\d[-–])\b{_YEAR}\b(?![\d,%]|[-–]\d|\.\d| ?(?:percent|per cent)))",
+    rf"|(?P<year>(?<![\d,.$€£])(?<!\d[-–])\b{_YEAR}\b(?![\d%]|,\d|[-–]\d|\.\d| ?(?:percent|per cent)))",
     re.I,
 )
 

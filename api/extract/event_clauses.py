@@ -83,8 +83,9 @@ def _kids(tok, *deps):
 def _event_object(tok, nouns, verbs):
     """The word that gives a light verb its kind: its object, an xcomp verb, a prepositional
     object, or (for "took place") its subject, looked through "stage of the X"."""
-    for c in _kids(tok, *OBJECTS, "nsubjpass"):
-        hit = _noun_sense(c, nouns)
+    bare_participle = tok.tag_ == "VBN" and not _kids(tok, "aux", "auxpass")
+    for c in _kids(tok, *OBJECTS, "nsubjpass", *(("nsubj",) if bare_participle else ())):
+        hit = _noun_sense(c, nouns)   # "saw hostages released": the participle's subject is its object
         if hit:
             return c, hit
     if _head_is_object(tok) and tok.head.lower_ in nouns:   # "the pact (that) they signed"
@@ -122,7 +123,7 @@ def _noun_sense(tok, nouns):
                 for c in _kids(p, "pobj"):
                     if c.lower_ in nouns:
                         return nouns[c.lower_]
-    if sense and sense.needs and sense.needs not in tok.sent.text.lower():
+    if sense and sense.needs and not any(n in tok.sent.text.lower() for n in sense.needs.split("|")):
         return None   # "signed the law": a ratification only where the sentence speaks of one
     return sense
 
@@ -147,7 +148,7 @@ def reality(tok, context) -> str:
             return "unreal"
         if any(c.dep_ in ("aux", "auxpass") and c.lower_ in context["modal"] for c in cur.children):
             return "unreal"
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in cur.children):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether", "until") for c in cur.children):
             return "unreal"
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
         governor = cur.head.head if cur.dep_ == "pcomp" else cur.head
@@ -326,6 +327,9 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
         kind, frame = "incursion", "incursion"
     if frame == "agreement" and _into_law(tok):
         kind, frame = "treaty_ratified", "ratification"   # "signed the accord into law"
+    if frame == "ratification" and source is not None and source.lower_ in ("law", "decree", "bill") \
+            or (frame == "ratification" and _into_law(tok)):
+        frame = "ratification_law"   # the head of state's signature is a step of its own
     if frame == "attack" and _cross_border(tok, source, context):
         kind, frame = "incursion", "incursion"
     if frame == "report" and not (_person_object(tok, is_person) or (source is not None and _person_object(source, is_person))):
@@ -355,6 +359,9 @@ def _inside_attack(tok, nouns, verbs) -> bool:
     if tok.dep_ not in ("relcl", "advcl", "acl"):
         return False
     head = tok.head
+    subj = [c for c in head.children if c.dep_ == "nsubj"]
+    if _is_verb(head) and subj:   # "the use of the missile was ... when three were killed"
+        head = subj[0]
     sense = nouns.get(head.lower_) or verbs.get(head.lower_)
     return bool(sense and sense.frame == "attack")
 
@@ -432,6 +439,8 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
         return None
     if not sense.alone or sense.kind == "-":
         return None
+    if sense.needs and not any(n in tok.sent.text.lower() for n in sense.needs.split("|")):
+        return None   # "the use of missiles" is a strike; "the use of force" in general is not
     head = tok.head
     argument = tok.dep_ in SUBJECTS + ("dobj",)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPS:
@@ -445,6 +454,8 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
         return None                          # a report to a leader, not any report
     if tok.dep_ in ("attr", "compound"):
         return None                          # "the deployment is Pyongyang's decision", "ratification documents"
+    if _idiom(tok, context):
+        return None                          # "in exchange for", "in response to": no happening
     if _noun_reality(tok, context) == "unreal":
         return None
     if _anaphoric(tok) and not (tok.dep_ == "dobj" and tok.head.lower_ in VERBS_OF_CONFIRMING()):
@@ -462,6 +473,14 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
 def VERBS_OF_CONFIRMING() -> frozenset[str]:
     verbs, _, _ = lexicon()
     return frozenset(f for f, sense in verbs.items() if sense.kind == "confirmation")
+
+
+def _idiom(tok, context) -> bool:
+    """A bare connective noun between two prepositions ("in exchange for X") names no happening."""
+    if tok.lower_ not in context["connective"] or tok.dep_ != "pobj" or any(
+            c.dep_ in ("det", "poss", "amod", "compound") for c in tok.children):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("for", "to", "with") for c in tok.children)
 
 
 def _anaphoric(tok) -> bool:

@@ -60,11 +60,13 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
     spans = sorted((m.span.start, m.span.end, m.actor) for a in actors for m in a.mentions)
     starts = [s for s, _, _ in spans]
 
+    names = _name_index(actors)
+
     def actor_at(tok) -> str | None:
         i = bisect.bisect_right(starts, tok.idx) - 1
         if i >= 0 and spans[i][0] <= tok.idx < spans[i][1]:
             return spans[i][2]
-        return None
+        return _named_at(tok, names)
 
     def is_person(tok) -> bool:
         key = actor_at(tok)
@@ -96,6 +98,29 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
     return tuple(out)
 
 
+def _name_index(actors) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """First word -> (words, actor key) for every name and alias of the document's actors, so a
+    participant is found where the actor rules kept no mention ("The Red Hand fired ...")."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for a in actors:
+        for form in (a.name, *a.aliases):
+            words = tuple(name_key(form).split())
+            if words and (len(words) > 1 or form[:1].isupper()):
+                index.setdefault(words[0], []).append((words, a.key))
+    return index
+
+
+def _named_at(tok, names) -> str | None:
+    """The actor whose name covers tok (a multi-word name from any of its words)."""
+    doc = tok.doc
+    for start in range(max(0, tok.i - 3), tok.i + 1):
+        for words, key in names.get(name_key(doc[start].text), ()):
+            end = start + len(words)
+            if end > tok.i and end <= len(doc) and tuple(name_key(t.text) for t in doc[start:end]) == words:
+                return key
+    return None
+
+
 def _first_pos(f: _Found, key: str, actor_at) -> int:
     for i in sorted(f.tokens):
         if actor_at(f.clause.anchor.doc[i]) == key:
@@ -120,6 +145,7 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
     lead = body[0] if body else None
     prev_dates: list = []
     dated_before: list[Clause] = []
+    told: dict[int, list] = {}
     for si in body:
         sent = parsed.sentences[si]
         here = by_sentence.get(si, [])
@@ -164,7 +190,12 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
                                                        dates.fmt(pub, "month"), "month"), True
                 if c.date is None:
                     c.date, c.weak = _tense_date(c, pub, sent.span, si == lead)
+                if c.date is None and _told_as_earlier(c.anchor):
+                    c.date, c.weak = dates.DateMention(Span(sent.span.start, sent.span.start, ""),
+                                                       dates.fmt(pub, "month"), "month"), True
         prev_dates = ds or prev_dates
+        told[si] = [(doc[v], d) for v, d in frames.items()]
+    _speaker_next_dates(clauses, told, body)
 
 
 def _governing_verb(tok):
@@ -203,6 +234,33 @@ def _past_perfect(tok) -> bool:
     verb = _governing_verb(tok)
     aux = [a.lower_ for a in verb.children if a.dep_ in ("aux", "auxpass")]
     return "had" in aux
+
+
+def _speaker_next_dates(clauses: list[Clause], told: dict[int, list], body: list[int]) -> None:
+    """"Zelensky confirmed the operation ... Zelensky posted on X late Sunday night: ...": an undated
+    confirmation or pledge takes the day its speaker is next told speaking, within two sentences."""
+    following = {si: body[i + 1:i + 3] for i, si in enumerate(body)}
+    for c in clauses:
+        if c.date is not None or c.kind not in SPEECH_KINDS:
+            continue
+        who = _subject_words(c.anchor)
+        for si in following.get(c.sentence, []):
+            hit = next((d for verb, d in told.get(si, []) if _subject_words(verb) & who
+                        or any(s.dep_ == "nsubj" and s.tag_ == "PRP" for s in verb.children)), None)
+            if hit is not None:
+                c.date, c.weak = hit, True
+                break
+
+
+def _subject_words(tok) -> set[str]:
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    return {t.lower_ for r in subj for t in r.subtree if t.tag_ == "NNP"}
+
+
+def _told_as_earlier(tok) -> bool:
+    """"The two had earlier discussed", "Earlier, X confirmed": recent news, the publication month."""
+    verb = _governing_verb(tok)
+    return any(c.dep_ == "advmod" and c.lower_ == "earlier" for c in verb.children)
 
 
 def _days_before_now(tok) -> bool:
@@ -266,6 +324,12 @@ def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
                     if same:
                         return same[-1].date
     head = c.anchor.head
+    if c.anchor.dep_ == "dobj" and head.lower_ in ("followed", "follows", "preceded", "precedes"):
+        # "the talks on Saturday followed a meeting with X": the meeting came shortly before
+        for s in head.children:
+            if s.dep_ == "nsubj" and s.i in anchors and anchors[s.i].date is not None:
+                d = anchors[s.i].date
+                return dates.DateMention(d.span, d.value[:7], "month") if len(d.value) >= 7 else d
     if c.anchor.dep_ == "pobj" and head.lower_ in context["during"]:
         owner = _owner(head.head, anchors)
         if owner is not None and owner is not c:
@@ -320,13 +384,30 @@ def _participants(c: Clause, actor_at) -> _Found:
     if not a.tag_.startswith("VB") and a.dep_ in ("dobj", "pobj") and a.head.tag_.startswith("VB") \
             and a.head.lower_ not in REPORTING:   # "the air force reported strikes": not its strikes
         subj_roots += [ch for ch in a.head.children if ch.dep_ == "nsubj"]
+    if a.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in a.children):
+        subj_roots = [ch for ch in subj_roots if ch.dep_ != "nsubj"]   # a bare participle's "subject" undergoes it
     for r in subj_roots:
         for t in r.subtree:
             key = actor_at(t)
             if key:
                 agents.add(key)
+    if not agents and any(t.tag_ in ("PRP", "PRP$") for r in subj_roots for t in r.subtree):
+        agents |= _antecedent(a, actor_at)   # "the military said it had struck": it = the military
     others = {k for k in (actor_at(doc[i]) for i in toks) if k}
     return _Found(c.kind, c.frame, c.date, c.weak, agents, others - agents, c, toks)
+
+
+def _antecedent(tok, actor_at) -> set:
+    """A pronoun subject inside a told clause refers to the teller."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return set()
+        cur = cur.head
+        if cur.tag_.startswith("VB") and cur.lower_ in REPORTING:
+            subj = [c for c in cur.children if c.dep_ == "nsubj"]
+            return {k for r in subj for t in r.subtree if (k := actor_at(t))}
+    return set()
 
 
 def _expand(keys: set, affiliation) -> set:
@@ -365,7 +446,9 @@ def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
 def _absorb(g: _Found, f: _Found) -> None:
     if g.kind == "other" and f.kind != "other":
         g.kind = f.kind
-    better = f.date is not None and (g.date is None or (g.weak and not f.weak) or (
+    refines = f.date is not None and g.date is not None and len(f.date.value) > len(g.date.value) \
+        and f.date.value.startswith(g.date.value)   # "early 2025" and "in January": January 2025
+    better = f.date is not None and (g.date is None or (g.weak and not f.weak) or refines or (
         g.weak == f.weak and len(f.date.value) > len(g.date.value)))
     if better:
         g.date, g.weak, g.clause = f.date, f.weak, f.clause

@@ -34,6 +34,12 @@ class Mention:
     agents: int = 0
     location: str | None = None
     series: str | None = None
+    published: str | None = None         # the document's publication day, ISO
+
+
+# An undated report of a one-off happening (a meeting, a strike) is taken to be about a recent
+# one: it joins a dated event only if that lies within this many days before it was published.
+RECENT_DAYS = 92
 
 
 # Reports of one occasion may disagree by a day ("Sunday" vs "Monday": time zones, late copy).
@@ -64,6 +70,13 @@ class _Cluster:
     agents: set[str]
     locations: set[str]
     series_words: set[str]
+
+
+def _recent(event_date: str, published: str | None) -> bool:
+    if not published:
+        return True
+    start = event_date + "-01" * ((10 - len(event_date)) // 3)
+    return 0 <= (date.fromisoformat(published) - date.fromisoformat(start)).days <= RECENT_DAYS + 31
 
 
 def _campaigns() -> frozenset[str]:
@@ -99,8 +112,15 @@ def _fits(m: Mention, c: _Cluster, affiliation: dict[str, str]) -> tuple | None:
     place = bool(m.location and m.location in c.locations)
     if m.actors and c.actors and not (shared or same_date or series or place):
         return None
-    if not m.date and not (m.actors and c.actors) and not (series or place) and m.frame not in _campaigns():
-        return None   # undated, nobody named: too little to call it the same (a campaign is one matter)
+    campaign = m.frame in _campaigns()
+    ongoing = not c.date or len(c.date) < 10     # a campaign dated only by its start month or year
+    if not m.date and not (m.actors and c.actors) and not (series or place) and not (campaign and ongoing):
+        return None   # undated, nobody named: too little to call it the same (an ongoing matter is one)
+    if not m.date and c.date and not campaign and not series:
+        if not (agents & _expand(c.agents, affiliation) or shared >= 2 or place):
+            return None
+        if not _recent(c.date, m.published):
+            return None
     exact = bool(c.date and c.date == m.date)
     return (bool(c.date and m.date), exact, not conflict, series, shared, place)
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from ..extract import merge
 from ..extract.types import Extraction
-from ..models import Actor, Event, EventMention
+from ..models import Actor, Document, Event, EventMention
 from ..models.facts import event_actors
 
 
@@ -47,7 +47,8 @@ def _mention_rows(session: Session, frames: set[str]):
                EventMention.end_char, EventMention.reported_kind, EventMention.frame,
                EventMention.reported_date, EventMention.reported_precision, EventMention.reported_title,
                EventMention.reported_location, EventMention.reported_series, EventMention.reported_actors,
-               EventMention.agent_count, EventMention.extractor_version)
+               EventMention.agent_count, EventMention.extractor_version, Document.published)
+        .join(Document, Document.id == EventMention.document_id)
         .where(EventMention.frame.in_(sorted(frames)))
         .order_by(EventMention.document_id, EventMention.start_char, EventMention.end_char,
                   EventMention.reported_kind, EventMention.id)).all()
@@ -63,7 +64,8 @@ def regroup(session: Session, revision: int, frames: set[str]) -> None:
                                        .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
     mentions = [merge.Mention(r.document_id, r.start_char, r.reported_kind or "other", r.frame,
                               r.reported_date, tuple(json.loads(r.reported_actors or "[]")),
-                              r.agent_count or 0, r.reported_location, r.reported_series) for r in rows]
+                              r.agent_count or 0, r.reported_location, r.reported_series,
+                              r.published.isoformat() if r.published else None) for r in rows]
     before = {r.event_id for r in rows}
     claimed: set[int] = set()
     for group in merge.cluster_mentions(mentions, affiliation):
