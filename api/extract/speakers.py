@@ -243,12 +243,25 @@ class Speakers:
             target = None
             if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
                 target = next((p for p in c.children if p.dep_ == "pobj"), None)
-            elif c.dep_ == "poss" and c.tag_ != "PRP$":
+            elif c.dep_ == "poss" and c.tag_ == "PRP$":
+                if c.lower_ in ("its", "their"):          # "its spokesman": the institution's
+                    return self._possessor(c)
+                continue
+            elif c.dep_ == "poss":
                 target = c
             k = self._institution(target) if target is not None else None
             if k:
                 return k
         return None
+
+    def _possessor(self, pron) -> str | None:
+        """Whose "its": the last noun before it in its sentence ("... over the region of Kherson, its
+        governor said": the region's), else the last institution that spoke or acted."""
+        for t in reversed(pron.doc[pron.sent.start:pron.i]):
+            if t.tag_ in ("NN", "NNS", "NNP", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                k = self.index.covering(t.idx)
+                return k if k and not _is_person(self.index.by_key[k]) else None
+        return self._antecedent(pron.idx, person=False)
 
     def _institution(self, tok) -> str | None:
         """The institution a noun phrase names: itself, its apposition ("the force, UNIFIL"), or a

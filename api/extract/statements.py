@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import dates
-from .attribution import Act, acts_in, empty_objects
+from .attribution import Act, acts_in, empty_objects, nouns
 from .quotes import OPENERS, Quote, find_quotes, first_person, is_standalone
 from .speakers import Speakers
 from .text import ParsedText
@@ -366,6 +366,8 @@ def _note_speakers(state: _State, acts: list[_Act]) -> None:
         actor = state.speakers.index.by_key.get(r.key) if r.key else None
         if actor is not None:
             state.speakers.note(r.act.subject.idx, r.key, actor.kind == "person")
+            if any(c.dep_ == "prep" and any(p.lower_ in nouns() for p in c.children) for c in r.act.trigger.children):
+                state.speakers.last_owner = r.key      # "In a statement, X said": "the statement" is X's
         elif state.speakers.person_like(r.act.subject):
             state.speakers.note(r.act.subject.idx, None, True)    # "its governor said": someone unnamed
 

@@ -416,3 +416,21 @@ def test_quote_of_several_sentences_takes_its_own_attribution(extract):
     got = _pairs(extract(text))
     assert ("Omar Haddad", "direct", "We will not retreat. We will fight on,") in got
     assert not any(s == "NATO" and k == "direct" for s, k, _ in got)
+
+
+@pytest.mark.parametrize("text,speaker,quote", [
+    # "the statement" is the words of whoever spoke "in a statement"
+    ("City news\nNATO said in a statement that the drills were over. The statement added that the ships "
+     "would return.\n", "NATO", "the ships would return"),
+    # "its spokesman": the institution's unnamed staff
+    ("City news\nNATO held drills in the Baltic. Its spokesman said the ships would return.\n", "NATO",
+     "the ships would return"),
+])
+def test_possessive_and_document_references(extract, text, speaker, quote):
+    assert (speaker, "indirect", quote) in _pairs(extract(text))
+
+
+def test_its_official_of_a_place_is_nobody_named(extract):
+    text = ("City news\nNATO said the drills were over. Drones were downed over the region of Varna, its "
+            "governor said.\n")
+    assert not any(s == "NATO" and "downed" in q for s, _, q in _pairs(extract(text)))
