@@ -117,6 +117,8 @@ class Frame:
     number: object                 # the number's syntactic head token
     noun: object | None = None     # the counted noun token
     elliptic: bool = False         # the noun is left out ("13 more", "two of them"): take the previous one
+    anaphoric: bool = False        # left out behind a pronoun ("two of them", "61 of which")
+    more: bool = False             # "13 more", "64 others": a continuation of the previous count
     part: bool = False             # "718 of ...": a part of a counted whole
     whole: bool = False            # "... of the 728 drones": the whole a part is taken from
     chain: tuple = ()              # nouns from the counted one up its compound chain ("60-day truce")
@@ -188,13 +190,15 @@ def build(t, limit: int) -> Frame:
         if pobj is not None:
             f.part = True
             if pobj.lower_ in ANAPHORS or pobj.tag_ in ("PRP", "WDT", "DT"):
-                f.elliptic = True
+                f.elliptic = f.anaphoric = True
             elif is_noun(pobj):
                 f.noun = pobj
                 if noun_info(pobj) is None and pobj.lower_ in COUNT_HEADS:
                     f.noun = None
     if f.noun is not None and f.noun.lower_ in ELLIPSIS_WORDS - {"others"}:
         f.noun, f.elliptic = None, True
+    f.more = any(c.lower_ in ELLIPSIS_WORDS for c in t.children) or \
+        (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ELLIPSIS_WORDS)
     # the whole of a partitive: its noun hangs from "of" under another number
     if f.noun is not None and f.noun.dep_ == "pobj" and f.noun.head.lower_ == "of" \
             and f.noun.head.head != t and (f.noun.head.head.tag_ == "CD" or f.noun.head.head.lower_ in QUANTIFIERS):
@@ -281,8 +285,8 @@ def agent(v):
         if v.dep_ in ("xcomp", "conj", "advcl", "acl") and v.head != v:
             if v.dep_ == "acl" and is_noun(v.head):
                 return None
-            if v.head.lower_ in reporting_forms():
-                return None       # the one who reports is the source, not the doer
+            if v.head.lower_ in reporting_forms() and v.dep_ != "xcomp":
+                return None       # the one who reports is the source, not the doer ("claimed to have fired" is)
             v = v.head
             continue
         return None

@@ -38,6 +38,9 @@ BOUNDARY = re.compile(r",(?!\d{3})|[;:—–()]"
 LOCATIVE = re.compile(r"\b(?:to|into|in|from|against|at|on|towards?|across|by|for)\s+(?:the\s+)?$", re.I)
 # "1000 by 1000", "500-for-500": the second number repeats the first term of an exchange
 RECIPROCAL = re.compile(r"^\s*(?:-\s*)?(?:by|for|x|×)\s*-?\s*$", re.I)
+# words that put people in someone's hands: a "return" among them is a release
+CAPTIVITY = re.compile(r"\b(?:captiv\w*|prisoners?|hostages?|exchange[ds]?|swap\w*|detain\w*|detention|jails?|"
+                       r"prisons?|POWs?|released?|freed)\b", re.I)
 MONTH_DAY_LIST = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in dates.MONTHS) +
                             r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|-|–)\s*$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -55,6 +58,8 @@ class Story:
     attacker: str | None = None
     attacked: str | None = None
     target_at: int = -1                                        # offset of the latest target figure
+    sentence: int = 0                                          # index of the current sentence
+    noun_sentence: int = -9                                    # sentence of last_noun
 
 
 class _Sent:
@@ -63,7 +68,7 @@ class _Sent:
     def __init__(self, parsed: ParsedText, sent, idx: MentionIndex):
         s, e = sent.span.start, sent.span.end
         self.start, self.end = s, e
-        text = parsed.text[s:e]
+        self.text = text = parsed.text[s:e]
         if sent.role == "headline" and _title_case(text):
             nlp, _ = get_nlp()
             cased = _sentence_case(text, lambda i: idx.covering(s + i) is not None)
@@ -109,6 +114,7 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
         sent_text = text[s:e]
         nums = find_numbers(sent_text)
         sp = _Sent(parsed, sent, idx)
+        story.sentence += 1
         _note_attacks(sp, idx, story, ranks)
         if not nums:
             continue
@@ -131,6 +137,11 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
                                   as_of=st.said_on if fig.as_of and st.said_on else fig.as_of)
                 out.append(fig)
     return tuple(out)
+
+
+def _named_counts(actors: tuple[Actor, ...]) -> dict[str, int]:
+    dem = gz.demonyms()
+    return {a.key: sum(1 for m in a.mentions if m.span.text not in dem) for a in actors}
 
 
 def _country_ranks(actors: tuple[Actor, ...]) -> list[str]:
@@ -222,7 +233,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
     subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
     as_of = _as_of(text, sp.start, sp.end, parsed.published) if C["now"].search(text[cs:ce]) else None
     story.by_unit[unit] = subject or story.by_unit.get(unit)
-    story.last_noun = (unit, cls)
+    story.last_noun, story.noun_sentence = (unit, cls), story.sentence
     if subject and vinfo and vinfo.cls in ("launch", "intercept", "release", "target", "deploy") and frame.direct:
         story.by_class[vinfo.cls] = subject
         story.target_at = a if vinfo.cls == "target" else story.target_at
@@ -253,15 +264,15 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
             return True    # "the two countries", "two leaders"
     before = text[max(0, a - 12):a].lower().split()
     focused = bool(before) and before[-1] in ff.word_list("count_focus")
-    if num.spelled and num.value == 1 and frame.part and not focused:
-        return True        # "one of Putin's cards": a reference, not a count
+    relative = re.match(r"\s+of\s+(?:which|whom)\b", text[b:b + 12])
+    if num.spelled and num.value == 1 and frame.part and not focused and not relative:
+        return True        # "one of Putin's cards": a reference, not a count; "one of which was hit" counts
     if num.spelled and num.unit is None and frame.noun is None:
         if before and before[-1] in ("the", "these", "those", "no", "any", "every"):
             return True    # "the two had met", "no one"
-        if num.value == 1 and not (before and before[-1] in ff.word_list("count_focus")):
+        if num.value == 1 and not focused and not relative:
             return True    # "one of them" as a reference, "one another"
-        if re.match(r"\s+(?:of\s+(?:the|his|her|its|their|our)\b|another\b)", text[b:b + 20]) and \
-                not (before and before[-1] in ff.word_list("count_focus")):
+        if re.match(r"\s+(?:of\s+(?:the|his|her|its|their|our)\b|another\b)", text[b:b + 20]) and not focused:
             return True    # "one of the largest", "two of the men": a reference, not a count
     return False
 
@@ -286,7 +297,9 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
     if num.unit:
         return num.unit, ("money" if num.unit != "fraction" else "fraction")
     if frame.elliptic or frame.noun is None:
-        if story.last_noun and frame.elliptic:
+        # an elliptical count takes the noun of this or the previous sentence; "of them" reaches further
+        gap = story.sentence - story.noun_sentence
+        if story.last_noun and frame.elliptic and (frame.anaphoric or gap == 0 or (gap == 1 and frame.more)):
             return story.last_noun
         vinfo = ff.verb_info(frame.pred)
         if vinfo and vinfo.cls == "victim" and frame.direct:
@@ -371,6 +384,7 @@ class _Who:
     def __init__(self, sp: _Sent, idx: MentionIndex, statements, a: int, ranks, story=None):
         self.sp, self.idx, self.by_key, self.a, self.ranks = sp, idx, idx.by_key, a, ranks
         self.story = story
+        self.named = _named_counts(tuple(idx.by_key.values()))
         self.statement = next((st for st in statements if st.evidence.start <= a < st.evidence.end), None)
 
     def actor(self, t, state: bool = True) -> str | None:
@@ -434,7 +448,13 @@ class _Who:
         if story and story.attacker and story.attacked and story.attacker != story.attacked \
                 and mine in (story.attacker, story.attacked):
             return story.attacked if mine == story.attacker else story.attacker
-        return next((k for k in self.ranks if k != mine), None)
+        # else a country named in this sentence, or the story's other main country if the text
+        # names it as a party more than in passing
+        here = [k for k in self.idx.at(self.sp.start, self.sp.end) if k != mine
+                and self.by_key[k].kind == "country"]
+        if here:
+            return here[0]
+        return next((k for k in self.ranks[:2] if k != mine and self.named.get(k, 0) >= 2), None)
 
 
 def _demonym_group(surface: str) -> bool:
@@ -492,12 +512,17 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             or owner or _preceding_actor(sp, idx, frame, a, text)
     if (vcls == "victim" and cls in PEOPLE_CLASSES + (None,)) or metric in ("killed", "wounded", "casualties"):
         inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
-        return (owner or _located(who, frame) or who.other(_attacker_of(who, frame)) or inherited
-                or story.attacked or who.other(story.attacker) or _country_of(who, source))
+        attacker = _attacker_of(who, frame)
+        reporter = _country_of(who, source)
+        return (owner or _located(who, frame) or who.other(attacker) or inherited
+                or story.attacked or who.other(story.attacker)
+                or (reporter if reporter not in (attacker, story.attacker) else None))
     if cls in PEOPLE_CLASSES + (None,) and _in_exchange(frame):
         # "X freed three hostages in exchange for 90 prisoners (held by Y)": the other side frees those
         releaser = _release_doer(who, frame)
         return _captor(who, frame) or who.other(releaser or story.by_class.get("release"))
+    if vcls == "return" and cls != "captive" and not CAPTIVITY.search(sp.text):
+        vcls = None        # refugees returning home: no release
     if vcls in ("release", "return") and cls in PEOPLE_CLASSES + (None,):
         captor = _captor(who, frame)
         if captor:
@@ -523,7 +548,9 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         if doer:
             return doer
         forces = [k for k in (source,) if k and idx.by_key.get(k) and idx.by_key[k].kind == "armed_force"]
-        return story.by_class.get("intercept") or (forces[0] if forces else None) or _country_of(who, source)
+        # shot down with no one named: the last interceptor, an air force reporting it, the side attacked
+        return (story.by_class.get("intercept") or (forces[0] if forces else None) or story.attacked
+                or who.other(story.by_class.get("launch")) or _country_of(who, source))
     if vcls in ("launch", "deploy", "capture", "control", "earn", "supply") and frame.direct:
         if doer:
             return doer
@@ -691,7 +718,7 @@ def _captor(who: _Who, frame: ff.Frame) -> str | None:
     for c in v.children:
         if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "from"):
             for p in c.children:
-                if p.dep_ == "pobj":
+                if p.dep_ == "pobj" and (c.dep_ == "agent" or CAPTIVITY.search(p.text)):
                     key = who.actor(p)
                     if key:
                         return key

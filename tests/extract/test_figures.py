@@ -194,6 +194,15 @@ def facts(text):
     ("Freedonia and Sylvania agreed to a six-week ceasefire.", [(6, "weeks", "other", "exact", None)]),
     ("Under the deal, the first phase, which will last 42 days, begins on Sunday.",
      [(42, "days", "other", "exact", None)]),
+    # refugees coming home are no release: they stay their own country's
+    ("An estimated 60,000 Freedonians have returned from Sylvania since May.",
+     [(60000, "people", "other", "approximately", "freedonia")]),
+    # "claimed to have fired": the claimant did the firing; "one of which" is a count
+    ("Sylvania claimed to have fired two missiles at Freedonia, one of which was intercepted.",
+     [(2, "missiles", "other", "exact", "sylvania"), (1, "missiles", "other", "exact", "freedonia")]),
+    # a bare number borrows the counted noun of its own sentence only
+    ("Freedonia deployed 900 soldiers to the border. The motion passed 120 to 3.", [
+        (900, "people", "troops_deployed", "exact", "freedonia")]),
 ])
 def test_figure_frames(text, expected):
     got = facts(text)
