@@ -231,6 +231,21 @@ def _unparsed_subject(sp: Speakers, verb, sent_start: int) -> str | None:
     return found
 
 
+def _named_next(state: _State, after: int) -> str | None:
+    """The person an anonymous lead ("an activist said") names in the next sentence: one the text
+    has not named before, as that sentence's subject."""
+    nxt = next((st for st in state.parsed.sentences if st.span.start >= after and st.role == "body"), None)
+    if nxt is None:
+        return None
+    sp = state.speakers
+    for k in sp.index.at(nxt.span.start, nxt.span.end):
+        actor = sp.index.by_key[k]
+        if actor.kind == "person" and actor.mentions and actor.mentions[0].span.start >= nxt.span.start:
+            first = actor.mentions[0].span
+            return k if sp._is_subject(first.start, first.end) else None
+    return None
+
+
 def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list[_Act]:
     """Speakers for the acts of one sentence, then relays and coordinated verbs sorted out."""
     sp, doc = state.speakers, state.parsed.doc
@@ -243,6 +258,9 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
                 key = sp.index.covering(before.idx)
             elif a.trigger.dep_ == "ROOT":
                 key = _unparsed_subject(sp, a.trigger, sent[0])
+        if key is None and a.subject is not None and a.subject.tag_ == "NN" and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in a.subject.children):
+            key = _named_next(state, sent[1])         # "..., an activist said Friday." / "Ana Ruiz, who ..."
         out.append(_Act(a, key))
     for o in out:
         if o.act.frame == "opener":

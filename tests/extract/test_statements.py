@@ -434,3 +434,15 @@ def test_its_official_of_a_place_is_nobody_named(extract):
     text = ("City news\nNATO said the drills were over. Drones were downed over the region of Varna, its "
             "governor said.\n")
     assert not any(s == "NATO" and "downed" in q for s, _, q in _pairs(extract(text)))
+
+
+def test_anonymous_lead_is_the_person_named_next(extract):
+    text = ("City news\nThe dam will be rebuilt by spring, an engineer said Friday.\n"
+            "Health Minister Omar Haddad, who toured the site, confirmed the timetable.\n")
+    assert ("Omar Haddad", "indirect", "The dam will be rebuilt by spring") in _pairs(extract(text))
+
+
+def test_anonymous_speaker_with_no_one_named_next_is_nobody(extract):
+    text = ("City news\nNATO held drills. The dam will be rebuilt by spring, an engineer said Friday.\n"
+            "The work began in May.\n")
+    assert not any("dam" in q for _, _, q in _pairs(extract(text)))
