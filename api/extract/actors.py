@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
 
 from . import gazetteer as gz
 from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
@@ -116,19 +119,30 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
         if e.kind == "person":
             by_surname.setdefault(name_key(e.name).split()[-1], []).append(key)
     full: list[tuple[int, str, str]] = []     # (position, name, key)
+    seen: dict[str, str] = {}                 # name key -> actor key, for spelling variants
     for raw in sorted(raws, key=lambda r: r.start):
+        if raw.key is None and len(raw.surface.split()) >= 2:
+            twin = _spelling_twin(name_key(raw.surface), seen) or _gazetteer_twin(name_key(raw.surface))
+            if twin:
+                raw.key = twin if twin in gz.entries() else None
+                if raw.key is None:                 # an earlier spelling in this article
+                    raw.surface_key = twin
         if raw.key:
             d = book.get(_entry_draft(raw.key))
             full.append((raw.start, d.name, d.key))
+            seen.setdefault(name_key(raw.surface), d.key)
         elif len(raw.surface.split()) >= 2:
-            full.append((raw.start, raw.surface, slug(raw.surface)))
+            key = raw.surface_key or slug(raw.surface)
+            full.append((raw.start, raw.surface, key))
+            seen.setdefault(name_key(raw.surface), key)
     for raw in sorted(raws, key=lambda r: r.start):
         if raw.headline and name_key(raw.surface) not in body_keys:
             continue
         if raw.key:
             d = _entry_draft(raw.key)
         elif len(raw.surface.split()) >= 2:
-            d = book.drafts.get(slug(raw.surface)) or _Draft(slug(raw.surface), raw.surface, "person")
+            key = raw.surface_key or slug(raw.surface)
+            d = book.drafts.get(key) or _Draft(key, raw.surface, "person")
         else:
             near = [f for f in full if person_matches(raw.surface, f[1])]
             near.sort(key=lambda f: (f[0] > raw.start, -f[0] if f[0] <= raw.start else f[0]))
@@ -141,6 +155,29 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
         book.add(d, raw, _in_any(raw.start, title_spans))
         if raw.title and not book.drafts[d.key].role:
             book.drafts[d.key].role = raw.title
+
+
+def _close(a: str, b: str) -> bool:
+    """One letter apart (a typo or a transliteration: "Zelensky"/"Zelenskyy" is two and stays
+    for the gazetteer's aliases), with as many words, in names long enough to tell apart."""
+    return a != b and len(a) >= 12 and len(a.split()[-1]) >= 6 and len(a.split()) == len(b.split()) \
+        and Levenshtein.distance(a, b) <= 1
+
+
+def _spelling_twin(key: str, seen: dict[str, str]) -> str | None:
+    return next((k for n, k in seen.items() if _close(key, n)), None)
+
+
+@lru_cache(maxsize=4096)
+def _gazetteer_twin(key: str) -> str | None:
+    """The gazetteer person a name is one letter away from ("Sergey Lavrow" -> Sergei Lavrov)."""
+    return next((k for n, k in _person_names() if _close(key, n)), None)
+
+
+@lru_cache(maxsize=1)
+def _person_names() -> tuple[tuple[str, str], ...]:
+    return tuple((name_key(s), k) for k, e in gz.entries().items() if e.kind == "person"
+                 for s in (e.name, *e.aliases))
 
 
 def _described(key: str, named: set[str]) -> str:

@@ -155,6 +155,16 @@ def ruler_patterns() -> list[dict]:
 
 
 @lru_cache(maxsize=1)
+def person_surnames() -> dict[str, str]:
+    """Lower-case surname -> key, for the surnames exactly one gazetteer person has."""
+    seen: dict[str, set[str]] = {}
+    for key, e in entries().items():
+        if e.kind == "person":
+            seen.setdefault(e.name.split()[-1].lower(), set()).add(key)
+    return {s: next(iter(k)) for s, k in seen.items() if len(k) == 1}
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     """"North Korean" (and "N. Korean") -> "north-korea"."""
     return {v: key for key, e in entries().items() for d in e.demonyms for v in {d} | _abbreviated(d)}

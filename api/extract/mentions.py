@@ -29,6 +29,7 @@ class Raw:
     title_span: tuple[int, int] | None = None
     headline: bool = False
     acts: bool = False           # layout alone shows it acting (a count's subject in a results list)
+    surface_key: str | None = None   # the actor key of an earlier spelling of the same name
 
 
 def skipped(parsed: ParsedText) -> list[tuple[int, int, str]]:
@@ -205,6 +206,8 @@ def _person_label(ent, surface: str, people: list[str]) -> str:
         return "PERSON"
     if len(surface.split()) == 1 and any(person_matches(surface, p) for p in people):
         return "PERSON"
+    if ent.label_ == "ORG" and len(surface.split()) == 1 and gz.person_surnames().get(surface.lower()):
+        return "PERSON"        # "Lavrov" read as ORG: the surname of one well-known person
     return ent.label_
 
 

@@ -290,3 +290,22 @@ def test_chambers_resolve_to_the_named_country(extract, text, mention, actor):
 def test_quoted_party_names(extract, text, present, absent):
     names = {a.name for a in extract(text).actors}
     assert present <= names and not names & absent
+
+
+@pytest.mark.parametrize("text,name,variant", [
+    # a one-letter spelling variant is the same person: of a name earlier in the article ...
+    ("Talks\nThe envoy Tomasz Kowalski said on Monday that talks would resume. Later, envoy Tomasz "
+     "Kowalsky added that more would follow.\n", "Tomasz Kowalski", "Tomasz Kowalsky"),
+    # ... or of a well-known person
+    ("Talks\nForeign Minister Sergey Lavrow said on Monday that talks would resume.\n", "Sergei Lavrov",
+     "Sergey Lavrow"),
+])
+def test_spelling_variants_are_one_person(extract, text, name, variant):
+    persons = [a for a in extract(text).actors if a.kind == "person"]
+    assert len(persons) == 1 and persons[0].name == name and variant in persons[0].aliases
+
+
+def test_short_names_one_letter_apart_stay_apart(extract):
+    ex = extract("Talks\nJohn Smith and John Smyth met on Monday in Lima.\n")
+    persons = {a.name for a in ex.actors if a.kind == "person"}
+    assert {"John Smith", "John Smyth"} <= persons
