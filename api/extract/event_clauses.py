@@ -61,6 +61,7 @@ class Clause:
     date: object | None = None     # dates.DateMention
     weak: bool = False             # a date inferred from the lead's tense, not said
     extra: set = field(default_factory=set)   # token indices that belong to the clause
+    apart: set = field(default_factory=set)   # anchors of clauses told as other happenings
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")

@@ -36,6 +36,7 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border", "river",
                "sea", "airbase", "base", "camp")
 CAMPAIGN_FRAMES = lexicon()[2]["campaign_frames"]
+AGENT_FRAMES = ("attack", "meeting", "visit", "call", "exchange")
 AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
                    "memorandum")
 
@@ -50,6 +51,7 @@ class _Found:
     others: set
     clause: Clause
     tokens: set = field(default_factory=set)
+    apart: set = field(default_factory=set)    # anchors of clauses told as other happenings
 
 
 def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
@@ -162,16 +164,18 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
             elif tok is not None and _governing_verb(tok).lower_ in REPORTING:
                 frames.setdefault(_governing_verb(tok).i, d)
             if tok is not None:   # "from February, when they met": the clause the date introduces
-                holders = {t.i: t for t in (tok, tok.head, tok.head.head)}.values()
+                near = list(doc.char_span(d.span.start, d.span.end, alignment_mode="expand") or [tok])
+                holders = {t.i: t for t in near + [tok.head, tok.head.head]}.values()
                 for rel in (r for h in holders for r in h.children):
                     if rel.dep_ == "relcl" and any(w.lower_ == "when" for w in rel.children):
                         inside = {t.i for t in rel.subtree}
                         for c in here:
                             if c.date is None and c.anchor.i in inside:
                                 c.date = d
-        for c in here:   # "during negotiations on May 16", "amid the attack"
+        for c in here:   # "during negotiations on May 16", "amid the attack": that event's time
             if c.date is None:
                 c.date = _linked_date(c, anchors, dated_before)
+                c.weak = c.date is not None
         for c in here:   # "Ukraine said on Wednesday its troops had advanced": the told clause
             if c.date is None:
                 verb = _reporting_above(c.anchor, frames) if _finite(c.anchor) else None
@@ -268,7 +272,7 @@ def _days_before_now(tok) -> bool:
     prep = tok.head
     if tok.dep_ != "pobj" or prep.lower_ not in ("after", "since"):
         return False
-    return any(t.lower_ in ("days", "hours") for t in prep.subtree if t.i < tok.i)
+    return any(t.lower_ in ("days", "hours") for t in tok.doc[max(0, prep.i - 3):tok.i])
 
 
 def _speech_dates(parsed, clauses: list[Clause], statements) -> None:
@@ -294,7 +298,8 @@ def _owner(tok, anchors):
         if tok.i in anchors:
             return anchors[tok.i]
         if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
-                ch.dep_ in ("nsubj", "nsubjpass") for ch in tok.children):
+                ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ not in ("that", "which", "who")
+                for ch in tok.children):
             return None   # "..., and that they entered combat in May": that clause's date
         if tok.tag_.startswith("VB") and tok.lower_ not in REPORTING:
             # "completed the liberation on Saturday", "the talks on Saturday followed ...":
@@ -327,6 +332,9 @@ def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
     if c.anchor.dep_ == "dobj" and head.lower_ in ("followed", "follows", "preceded", "precedes"):
         # "the talks on Saturday followed a meeting with X": the meeting came shortly before
         for s in head.children:
+            if s.dep_ == "nsubj" and s.i in anchors:
+                c.apart.add(s.i)
+                anchors[s.i].apart.add(c.anchor.i)   # one followed the other: two happenings
             if s.dep_ == "nsubj" and s.i in anchors and anchors[s.i].date is not None:
                 d = anchors[s.i].date
                 return dates.DateMention(d.span, d.value[:7], "month") if len(d.value) >= 7 else d
@@ -394,7 +402,7 @@ def _participants(c: Clause, actor_at) -> _Found:
     if not agents and any(t.tag_ in ("PRP", "PRP$") for r in subj_roots for t in r.subtree):
         agents |= _antecedent(a, actor_at)   # "the military said it had struck": it = the military
     others = {k for k in (actor_at(doc[i]) for i in toks) if k}
-    return _Found(c.kind, c.frame, c.date, c.weak, agents, others - agents, c, toks)
+    return _Found(c.kind, c.frame, c.date, c.weak, agents, others - agents, c, toks, set(c.apart))
 
 
 def _antecedent(tok, actor_at) -> set:
@@ -424,12 +432,16 @@ def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
     out: list[_Found] = []
     for f in found:
         for g in out:
-            if g.frame != f.frame:
+            if g.frame != f.frame or f.clause.anchor.i in g.apart or g.clause.anchor.i in f.clause.apart:
                 continue
             dated = f.date is not None and g.date is not None and not (f.weak or g.weak)
             if dated and not _compatible(f.date, g.date):
                 continue
             campaign = f.frame in CAMPAIGN_FRAMES   # many hands, one campaign
+            told_apart = dated and f.clause.sentence != g.clause.sentence and not (f.agents and g.agents) \
+                and not (_definite(f.clause.anchor) or _definite(g.clause.anchor))
+            if not campaign and told_apart and f.frame in AGENT_FRAMES:
+                continue   # two dated strikes told apart, one with no known hand: not one strike
             if not campaign and f.agents and g.agents and not (
                     _expand(f.agents, affiliation) & _expand(g.agents, affiliation)):
                 continue
@@ -443,6 +455,12 @@ def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
     return out
 
 
+def _definite(tok) -> bool:
+    """"the attack in Ukraine": a noun that points back at an event told before."""
+    return not tok.tag_.startswith("VB") and any(
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in tok.children)
+
+
 def _absorb(g: _Found, f: _Found) -> None:
     if g.kind == "other" and f.kind != "other":
         g.kind = f.kind
@@ -454,6 +472,7 @@ def _absorb(g: _Found, f: _Found) -> None:
         g.date, g.weak, g.clause = f.date, f.weak, f.clause
         g.tokens = f.tokens | g.tokens
     g.agents |= f.agents
+    g.apart |= f.apart
     g.others |= f.others - g.agents
 
 

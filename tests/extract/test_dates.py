@@ -44,6 +44,13 @@ SAT = date(2024, 11, 9)      # a Saturday
     ("3 days ago", MON, ("2025-04-25", "day")),
     ("six months ago", MON, ("2024-10", "month")),
     ("a year ago", MON, ("2024", "year")),
+    # a relative phrase resolves as a whole: "June last year" is a month of last year
+    ("June last year", MON, ("2024-06", "month")),
+    ("in October last year", MON, ("2024-10", "month")),
+    ("March this year", SAT, ("2024-03", "month")),
+    ("overnight", MON, ("2025-04-28", "day")),
+    ("the past day", MON, ("2025-04-28", "day")),
+    ("last night", MON, ("2025-04-27", "day")),
 ])
 def test_resolve(phrase, published, expected):
     assert resolve(phrase, published) == expected
@@ -58,6 +65,8 @@ def test_resolve(phrase, published, expected):
     ("Officials may 5 times reconsider.", []),
     ("The accord took effect last week.", [("last week", "2025-04")]),
     ("It was the first war since the 1950-53 conflict and the 2014–15 fighting.", []),
+    ("Held since early 2025, they were freed.", [("2025", "2025")]),
+    ("Missiles were fired since Dec. 30, officials said.", [("Dec. 30", "2024-12-30")]),
 ])
 def test_find_dates(sentence, expected):
     got = [(d.span.text, d.value) for d in find_dates(sentence, 0, len(sentence), MON)]

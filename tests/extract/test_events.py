@@ -58,6 +58,59 @@ def test_triggers(text, expected):
     assert events(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # open-class happenings are events of kind "other"
+    ("Envoys of Gondor and Rohan met in Edoras on Tuesday.", [("other", "2025-03-04")]),
+    ("The army struck 30 targets in the east on Friday.", [("other", "2025-03-07")]),
+    ("The two sides exchanged 200 prisoners on Sunday.", [("other", "2025-03-09")]),
+    ("Rohan and Gondor began building a bridge across the river in May.", [("other", "2024-05")]),
+    ("Thousands protested in the capital on Saturday.", [("other", "2025-03-08")]),
+    # plans, threats, possibilities, conditions and negations are not events
+    ("Envoys are expected to meet in Edoras next week.", []),
+    ("The king vowed to strike back.", []),
+    ("The army could launch an offensive.", []),
+    ("The king will not sign the accord.", []),
+    ("There are no plans for a meeting between the two kings.", []),
+    ("The pact binds each side in the event of an attack.", []),
+    ("The fighting will go on until all captives are freed.", []),
+    ("Hostages would be released in exchange for prisoners.", []),
+    # a decision or a promise of support is a pledge; a promise of anything else is not
+    ("The council decided to evacuate the valley on Monday.", [("pledge", "2025-03-10")]),
+    ("Gondor could provide military assistance to Rohan, the king said on Monday.",
+     [("pledge", "2025-03-10")]),
+    ("The king promised to build a monument.", []),
+    # an agreement reached is treaty_signed; the deal it names is not a second event
+    ("Gondor and Rohan agreed to a prisoner exchange on May 16.", [("treaty_signed", "2024-05-16")]),
+    # a toll told inside an attack is that attack's
+    ("Missiles were fired in strikes that killed 14 civilians on Friday.", [("other", "2025-03-07")]),
+])
+def test_open_class_events(text, expected):
+    assert events(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the telling's date goes to the told clause, not to a participle inside its subject
+    ("Two soldiers, captured while fighting, have pleaded for help, an activist said Friday.",
+     [("other", None)]),
+    # a date that introduces a "when" clause dates what happens in it
+    ("It was a change from February, when the envoys held talks in Edoras.", [("other", "2025-02")]),
+    # "talks on Saturday followed a meeting": the meeting came shortly before, that month
+    ("His talks with the king on Saturday followed a meeting with the queen.",
+     [("other", "2025-03-08"), ("other", "2025-03")]),
+    # "hours/days after X": X is recent news, the publication month
+    ("The envoy will visit Rohan days after the summit in Edoras.", [("summit", "2025-03")]),
+])
+def test_dates_from_context(text, expected):
+    assert events(text) == expected
+
+
+def test_lead_tense_dates_the_lead():
+    lead = "Headline\nThe two kings have signed a defence pact.\nThe pact was welcomed.\n"
+    assert [(e.kind, e.date) for e in find_events(parse(lead, PUB), ())] == [("treaty_signed", "2025-03-10")]
+    past = "Headline\nThe two kings signed a defence pact.\n"
+    assert [(e.kind, e.date) for e in find_events(parse(past, PUB), ())] == [("treaty_signed", "2025-03")]
+
+
 def test_date_behind_another_trigger_is_not_taken():
     got = events("The pact was signed after the army launched an incursion into the north in July 2024.")
     assert ("incursion", "2024-07") in got and ("treaty_signed", None) in got
