@@ -227,8 +227,10 @@ def _count_head(t):
         up = h.head
         if is_noun(up) and up.lower_ in COUNT_HEADS:
             return _of_noun(up) or up
-        if up.tag_ in VERB_TAGS:
-            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if up.tag_ in VERB_TAGS:     # "the toll rose to 50", "bringing its death toll to 405"
+            subj = next((c for c in up.children if c.dep_ in ("nsubj", "nsubjpass")
+                         and c.lower_ in COUNT_HEADS), None) or \
+                next((c for c in up.children if c.dep_ == "dobj" and c.lower_ in COUNT_HEADS), None)
             if subj is not None and subj.lower_ in COUNT_HEADS:
                 return _of_noun(subj) or subj
     return None

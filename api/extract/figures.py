@@ -229,7 +229,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
     metric = _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp)
     if vinfo and vinfo.cls == "vote" and cls == "member":
         unit = "votes"
-    source = _source(sp, frame, idx, statements, a, text)
+    source = _source(sp, frame, idx, statements, a, text, (cs, ce))
     subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
     as_of = _as_of(text, sp.start, sp.end, parsed.published) if C["now"].search(text[cs:ce]) else None
     story.by_unit[unit] = subject or story.by_unit.get(unit)
@@ -399,9 +399,10 @@ class _Who:
             return self.other(self._state(me)) if me else None
         lo, hi = ff.np_span(t)
         key = self.idx.covering(self.sp.off(t))
-        if key is None:
+        if key is None:      # "Iran's foreign minister Abbas Araghchi": the person named, else the first name
             keys = self.idx.at(lo + self.sp.base, hi + self.sp.base)
-            key = keys[0] if keys else None
+            people = [k for k in keys if self.by_key[k].kind == "person"]
+            key = (people or keys or [None])[0]
         if key is None:
             key = self._demonym(t)
         if key is None:        # "its cross-border invasion": the possessor pronoun's referent
@@ -768,10 +769,13 @@ def _clause_actor(sp, idx, frame, a, text) -> str | None:
 # ---------------------------------------------------------------- source
 
 
-def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, text: str) -> str | None:
+def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, text: str,
+            clause: tuple[int, int]) -> str | None:
     sent = text[sp.start:sp.end]
-    if C["hedge"].search(sent[:a - sp.start + 60]) or re.search(r"\breports\s+(?:suggest|say|indicate)",
-                                                                 sent, re.I):
+    # a hedge in the number's own clause ("11,000 troops reportedly sent"), or reports that
+    # govern the sentence ("Reports suggest that ..."), leave the number unvouched for
+    if C["hedge"].search(text[clause[0]:min(clause[1], a + 60)]) or \
+            re.search(r"\breports\s+(?:suggest|say|indicate)", text[sp.start:a], re.I):
         return None
     who = _Who(sp, idx, statements, a, [])
     reporting = ff.reporting_forms()

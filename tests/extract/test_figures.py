@@ -200,6 +200,9 @@ def facts(text):
     # "claimed to have fired": the claimant did the firing; "one of which" is a count
     ("Sylvania claimed to have fired two missiles at Freedonia, one of which was intercepted.",
      [(2, "missiles", "other", "exact", "sylvania"), (1, "missiles", "other", "exact", "freedonia")]),
+    # "bring its death toll to N" counts the dead
+    ("Sylvania said two soldiers died, bringing its death toll to 405.",
+     [(2, "people", "killed", "exact", "sylvania"), (405, "people", "killed", "exact", "sylvania")]),
     # a bare number borrows the counted noun of its own sentence only
     ("Freedonia deployed 900 soldiers to the border. The motion passed 120 to 3.", [
         (900, "people", "troops_deployed", "exact", "freedonia")]),
@@ -239,3 +242,8 @@ def test_one_of_them_counts_only_when_focused():
     figs = figures("Two Freedonian captives spoke; only one of them wanted to go home.")
     assert [(f.value, f.subject) for f in figs] == [(2, "freedonia"), (1, "freedonia")]
     assert figures("The wound of one of them had healed.") == ()
+
+
+def test_hedge_covers_only_its_own_clause():
+    figs = figures("Freedonia still holds 59 hostages, of whom 24 are believed to be alive, Sylvania said.")
+    assert [(f.value, f.source) for f in figs] == [(59, "sylvania"), (24, None)]
