@@ -180,6 +180,15 @@ def _person_names() -> tuple[tuple[str, str], ...]:
                  for s in (e.name, *e.aliases))
 
 
+_COMPASS_ONLY = ("North", "South", "East", "West")
+
+
+def _set_up_references(ents: list[Raw]) -> list[Raw]:
+    """"the North" is North Korea only where the article names North Korea (by another name)."""
+    named = {r.key for r in ents if r.key and r.surface not in _COMPASS_ONLY}
+    return [r for r in ents if r.surface not in _COMPASS_ONLY or r.key in named]
+
+
 def _described(key: str, named: set[str]) -> str:
     """A description ("South Korea's spy agency", "the ruling party") is the institution where the
     article names it, else the country it belongs to (CONVENTIONS)."""
@@ -206,7 +215,7 @@ def _title_affiliation(title_span, raws: list[Raw], book: _Book) -> str | None:
 
 
 def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
-    ents = from_entities(parsed)
+    ents = _set_up_references(from_entities(parsed))
     taken = [(r.start, r.end) for r in ents]
     ents += [r for r in from_quoted_names(parsed) if not any(s < r.end and r.start < e for s, e in taken)]
     ents.sort(key=lambda r: r.start)

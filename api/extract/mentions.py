@@ -40,6 +40,9 @@ def skipped(parsed: ParsedText) -> list[tuple[int, int, str]]:
 # "KYIV, Ukraine (AP) — ", "SEOUL, July 3 (Reuters) - ", "MOSCOW — ": a dateline opening a paragraph
 _DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})*)"
                        r"\s*(?P<credit>\([^()]{2,40}\))?\s*(?:—|–|--?)\s")
+# "By Jane Doe and Omar Said, The Associated Press": a byline the line-role rule did not catch
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+"
+                     r"(?:\s+[A-Z][\w.'’-]+){0,4}){0,4}\s*$")
 _CREDIT_TAIL = re.compile(r"(?:^|\s)(?:—|–|-)\s*[A-Z][\w.&/ -]{1,30}$|\([A-Z][\w.&/ -]{1,30}\)\s*$")
 
 
@@ -51,7 +54,8 @@ def _credits(parsed: ParsedText) -> list[tuple[int, int, str]]:
     for para in parsed.paragraphs:
         t = para.text
         low = t.lower()
-        if low.startswith(openers) or len(t) < 200 and "contributed to this report" in low:
+        if low.startswith(openers) or len(t) < 200 and "contributed to this report" in low \
+                or _BYLINE.match(t) and not t.rstrip().endswith("."):
             out.append((para.start, para.end, "credit"))
             continue
         m = _DATELINE.match(t)

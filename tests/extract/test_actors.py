@@ -309,3 +309,17 @@ def test_short_names_one_letter_apart_stay_apart(extract):
     ex = extract("Talks\nJohn Smith and John Smyth met on Monday in Lima.\n")
     persons = {a.name for a in ex.actors if a.kind == "person"}
     assert {"John Smith", "John Smyth"} <= persons
+
+
+@pytest.mark.parametrize("text,north_korea", [
+    ("Talks\nNorth Korea fired a missile. The North said on Monday it was a test.\n", True),
+    ("Talks\nSudan's army said the North was calm on Monday and the South was not.\n", False),
+])
+def test_the_north_needs_the_text_to_set_it_up(extract, text, north_korea):
+    assert ("North Korea" in _by_name(extract(text))) is north_korea
+
+
+def test_a_byline_yields_no_actor(extract):
+    ex = extract("Strike\nBy Jane Doe and Omar Said, The Associated Press\n"
+                 "Iran said on Tuesday it would respond to the strike.\n")
+    assert {a.name for a in ex.actors} == {"Iran"}
