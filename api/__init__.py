@@ -19,6 +19,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     uri = app.config.get("SQLALCHEMY_DATABASE_URI")
     app.config["SQLALCHEMY_DATABASE_URI"] = (
         database_url(uri) if uri else f"sqlite:///{os.path.join(app.instance_path, 'newsfacts.sqlite')}")
+    if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
+        # An unreachable server costs seconds, not the operating system's TCP timeout.
+        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        options["connect_args"] = {"connect_timeout": app.config["CONNECT_TIMEOUT_SECONDS"],
+                                   **options.get("connect_args", {})}
+        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
 
     from . import cli, errors
     from .extensions import db, migrate, rest_api

@@ -6,7 +6,9 @@ import re
 import uuid
 
 from flask import Flask, g, jsonify, request
-from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
+from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError, ServiceUnavailable
 
 from .queries.paging import BadCursor
 
@@ -56,6 +58,17 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(BadCursor)
     def on_bad_cursor(error):
         return problem_response(BadRequest(f"Invalid parameter: cursor ({error})"))
+
+    @app.errorhandler(OperationalError)
+    @app.errorhandler(InterfaceError)
+    @app.errorhandler(PoolTimeout)
+    def on_database_unavailable(error):
+        """Unreachable, too slow (a cancelled statement), or not migrated: the service, not the
+        request, is at fault, and it recovers on its own once the database answers."""
+        log.warning("database unavailable: %s", str(error).splitlines()[0])
+        response = problem_response(ServiceUnavailable("The database is unavailable; try again shortly."))
+        response.headers["Retry-After"] = "5"
+        return response
 
     @app.errorhandler(Exception)
     def on_unexpected(error):

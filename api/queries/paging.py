@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,9 +29,24 @@ class Sort:
     descending: bool = False
 
 
+def _scope(sort: Sort) -> str:
+    """What the rows are (their table): a cursor of one list is refused by a list of other things."""
+    table = getattr(sort.keys[-1], "table", None)
+    return f"{getattr(table, 'name', '')}:{sort.name}"
+
+
 def encode_cursor(sort: Sort, values: tuple[Any, ...]) -> str:
-    raw = json.dumps([sort.name, *values], separators=(",", ":"), default=str).encode()
+    raw = json.dumps([_scope(sort), *values], separators=(",", ":"), default=str).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def _storable(value) -> bool:
+    """Fits the database's columns: a 64-bit integer, a finite float, text without NUL."""
+    if isinstance(value, int):
+        return -(2 ** 63) <= value < 2 ** 63
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return "\x00" not in value
 
 
 def decode_cursor(cursor: str, sort: Sort) -> tuple[Any, ...]:
@@ -38,11 +54,11 @@ def decode_cursor(cursor: str, sort: Sort) -> tuple[Any, ...]:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, TypeError) as exc:
         raise BadCursor("cursor is not one this API issued") from exc
-    if not isinstance(values, list) or len(values) != len(sort.keys) + 1 or values[0] != sort.name:
-        raise BadCursor("cursor is not one this API issued for this sort order")
-    # A forged value of the wrong type would reach the database; refuse it here.
+    if not isinstance(values, list) or len(values) != len(sort.keys) + 1 or values[0] != _scope(sort):
+        raise BadCursor("cursor is not one this API issued for this list and sort order")
+    # A forged value of the wrong type or size would reach the database; refuse it here.
     for value, kind in zip(values[1:], sort.types, strict=True):
-        if isinstance(value, bool) or not isinstance(value, kind):
+        if isinstance(value, bool) or not isinstance(value, kind) or not _storable(value):
             raise BadCursor("cursor is not one this API issued")
     return tuple(values[1:])
 

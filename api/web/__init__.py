@@ -13,6 +13,7 @@ def register_blueprints(app: Flask, rest_api) -> None:
         documents,
         events,
         figures,
+        guards,
         health,
         search,
         snapshot,
@@ -23,6 +24,7 @@ def register_blueprints(app: Flask, rest_api) -> None:
     for module in (health, actors, statements, figures, events, documents, search, stats):
         rest_api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
+    guards.init_app(app)     # first: refuses what no query may see
     snapshot.init_app(app)   # before caching: the ETag's revision is read in the snapshot
     caching.init_app(app)
     cors.init_app(app)   # reads the CORS_* settings in config.py

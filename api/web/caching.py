@@ -27,13 +27,16 @@ def fingerprint(revision: int, fmt: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 
-def _fresh(etag: str, changed_at) -> bool:
-    """The client's copy is current (If-None-Match wins over If-Modified-Since, RFC 9110 13.2.2)."""
-    if request.if_none_match:
-        # Weak comparison, as RFC 9110 asks for If-None-Match; "*" is not taken as a match.
-        return not request.if_none_match.star_tag and request.if_none_match.contains_weak(etag)
+def _matches(etag: str) -> bool:
+    # Weak comparison, as RFC 9110 asks for If-None-Match; "*" is not taken as a match.
+    return not request.if_none_match.star_tag and request.if_none_match.contains_weak(etag)
+
+
+def _unmodified(changed_at) -> bool:
+    """If-Modified-Since, which counts only when If-None-Match is absent (RFC 9110 13.2.2)."""
     since = request.if_modified_since
-    return bool(since and changed_at and changed_at.replace(microsecond=0) <= since)
+    return bool(not request.if_none_match and since and changed_at
+                and changed_at.replace(microsecond=0) <= since)
 
 
 def _validators(response: Response) -> Response:
@@ -54,12 +57,16 @@ def init_app(app: Flask) -> None:
         g.format = negotiate()
         revision = data_revision()
         g.etag = fingerprint(revision, g.format)
-        if _fresh(g.etag, g.changed_at):
+        # An ETag names one path's answer, so a match may skip the view. A date names no path: the
+        # view runs first, and an id that does not exist is a 404, not a 304.
+        if request.if_none_match and _matches(g.etag):
             return _validators(Response(status=304))
         return None
 
     @app.after_request
     def add_validators(response: Response) -> Response:
         if g.get("etag") and response.status_code == 200:
+            if _unmodified(g.changed_at):
+                return _validators(Response(status=304))
             _validators(response)
         return response

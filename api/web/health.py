@@ -38,6 +38,10 @@ class Ready(MethodView):
     @blp.alt_response(503, schema=HealthSchema, description="Database unreachable or not migrated")
     def get(self):
         """The database is reachable and migrated to the latest revision"""
+        from .snapshot import missing_sqlite_file
+        if missing_sqlite_file():
+            detail = "database not migrated: its file does not exist yet (run db upgrade)"
+            return {"status": "unavailable", "detail": detail}, 503
         try:
             with db.engine.connect() as conn:
                 current = set(MigrationContext.configure(conn).get_current_heads())

@@ -8,11 +8,25 @@ is torn down (Flask-SQLAlchemy removes the session: a rollback, nothing was writ
 """
 from __future__ import annotations
 
-from flask import Flask, request
+import os
+
+from flask import Flask, current_app, request
+from werkzeug.exceptions import ServiceUnavailable
 
 from ..extensions import db
 
 POSTGRES_SNAPSHOT = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+
+
+def missing_sqlite_file() -> str | None:
+    """The SQLite file named by the URL when it does not exist: serving must not create an empty one
+    (SQLite would, on first connect), it is not ready instead."""
+    url = db.engine.url
+    path = url.database or ""
+    if url.get_backend_name() == "sqlite" and path and path != ":memory:" and not path.startswith("file:") \
+            and not os.path.exists(path):
+        return path
+    return None
 
 
 def reads_snapshot() -> bool:
@@ -21,8 +35,15 @@ def reads_snapshot() -> bool:
 
 def begin_snapshot() -> None:
     """Open the request's transaction before its first read."""
-    postgres = db.engine.dialect.name == "postgresql"
-    db.session.connection(execution_options=POSTGRES_SNAPSHOT if postgres else None)
+    if missing_sqlite_file():
+        raise ServiceUnavailable("The database does not exist yet: run `flask --app api db upgrade`.")
+    if db.engine.dialect.name != "postgresql":
+        db.session.connection()
+        return
+    connection = db.session.connection(execution_options=POSTGRES_SNAPSHOT)
+    # A database that hangs costs a bounded time: the statement is cancelled, the answer is a 503.
+    timeout = int(current_app.config["STATEMENT_TIMEOUT_MS"])
+    connection.exec_driver_sql(f"SET LOCAL statement_timeout = {timeout}")
 
 
 def init_app(app: Flask) -> None:
