@@ -312,6 +312,9 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
             obj, hit = _subject_event(tok, nouns)
         if hit and sense.takes and hit.frame not in sense.takes:
             obj, hit = None, None
+        if hit is None and tok.lower_ in context["factive"] and _agreement_subject(tok):
+            kind, frame = "treaty_in_force", "in_force"   # "the truce, which began on Friday"
+            return _checked(tok, kind, frame, si, context, nouns, verbs, is_person, None)
         if hit and hit.kind != "-":
             kind, frame, source = hit.kind, hit.frame, obj
         elif kind == "-":
@@ -326,6 +329,18 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
             kind, frame = "offensive", "offensive"
     if frame == "invasion" and _invades_region(tok, context):
         kind, frame = "incursion", "incursion"
+    return _checked(tok, kind, frame, si, context, nouns, verbs, is_person, source)
+
+
+def _agreement_subject(tok) -> bool:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if tok.dep_ == "relcl" and (not subj or subj[0].lower_ in ("which", "that")):
+        subj = [tok.head]
+    return bool(subj) and subj[0].lower_ in ("truce", "ceasefire", "armistice", "agreement", "deal", "treaty")
+
+
+def _checked(tok, kind, frame, si, context, nouns, verbs, is_person, source) -> Clause | None:
+    """The kind refined by the clause's words, then the checks that it happened."""
     if frame == "agreement" and _into_law(tok):
         kind, frame = "treaty_ratified", "ratification"   # "signed the accord into law"
     if frame == "ratification" and source is not None and source.lower_ in ("law", "decree", "bill") \

@@ -36,7 +36,7 @@ PLACE_ENTS = ("GPE", "LOC", "FAC")
 PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border", "river",
                "sea", "airbase", "base", "camp")
 CAMPAIGN_FRAMES = lexicon()[2]["campaign_frames"]
-AGENT_FRAMES = ("attack", "meeting", "visit", "call", "exchange")
+AGENT_FRAMES = ("attack", "meeting", "visit", "call")
 AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
                    "memorandum")
 

@@ -81,6 +81,11 @@ def test_triggers(text, expected):
     ("The king promised to build a monument.", []),
     # an agreement reached is treaty_signed; the deal it names is not a second event
     ("Gondor and Rohan agreed to a prisoner exchange on May 16.", [("treaty_signed", "2024-05-16")]),
+    # both sides freeing captives on one day is one exchange
+    ("Rohan freed ten captives on Friday. In return, Gondor released 39 prisoners on Friday.",
+     [("other", "2025-03-07")]),
+    # a truce beginning is its entry into force
+    ("The truce, which began on Friday morning, held.", [("treaty_in_force", "2025-03-07")]),
     # a toll told inside an attack is that attack's
     ("Missiles were fired in strikes that killed 14 civilians on Friday.", [("other", "2025-03-07")]),
 ])
