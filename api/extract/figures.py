@@ -60,6 +60,8 @@ class Story:
     target_at: int = -1                                        # offset of the latest target figure
     sentence: int = 0                                          # index of the current sentence
     noun_sentence: int = -9                                    # sentence of last_noun
+    dates: list = field(default_factory=list)                  # (offset, value) of this sentence's dates
+    last_day: str | None = None                                # the latest day the story has dated
 
 
 class _Sent:
@@ -118,8 +120,11 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
         _note_attacks(sp, idx, story, ranks)
         if not nums:
             continue
-        date_spans = [(d.span.start + s, d.span.end + s)
-                      for d in dates.find_dates(sent_text, 0, len(sent_text), parsed.published)]
+        found_dates = dates.find_dates(sent_text, 0, len(sent_text), parsed.published)
+        date_spans = [(d.span.start + s, d.span.end + s) for d in found_dates]
+        story.dates = [(d.span.start + s, d.value) for d in found_dates
+                       if not SPAN_START.search(text[max(s, d.span.start + s - 14):d.span.start + s])
+                       and not SPAN_START.match(d.span.text.split()[0] + " ")]
         prev_val = None
         for num in nums:
             a, b = num.span.start + s, num.span.end + s
@@ -132,10 +137,10 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
                 st_i = next((i for i, st in enumerate(statements)
                              if st.evidence.start <= a and b <= st.evidence.end), None)
                 if st_i is not None:
-                    st = statements[st_i]
-                    fig = replace(fig, statement=st_i,
-                                  as_of=st.said_on if fig.as_of and st.said_on else fig.as_of)
+                    fig = replace(fig, statement=st_i)
                 out.append(fig)
+        days = [v for _, v in story.dates if len(v) == 10]
+        story.last_day = days[-1] if days else story.last_day
     return tuple(out)
 
 
@@ -231,7 +236,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         unit = "votes"
     source = _source(sp, frame, idx, statements, a, text, (cs, ce))
     subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
-    as_of = _as_of(text, sp.start, sp.end, parsed.published) if C["now"].search(text[cs:ce]) else None
+    as_of = _anchor(text, story, a, cs, ce, sp, parsed.published, statements, cls, vinfo)
     story.by_unit[unit] = subject or story.by_unit.get(unit)
     story.last_noun, story.noun_sentence = (unit, cls), story.sentence
     if subject and vinfo and vinfo.cls in ("launch", "intercept", "release", "target", "deploy") and frame.direct:
@@ -848,12 +853,31 @@ def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
                         story.attacked = key
 
 
-def _as_of(text: str, s: int, e: int, published) -> str | None:
-    """'now' anchors the number at the sentence's own date, else at publication."""
-    found = dates.find_dates(text, s, e, published)
-    if found:
-        return found[0].value
-    return published.isoformat() if published else None
+def _anchor(text, story: Story, a, cs, ce, sp, published, statements, cls, vinfo) -> str | None:
+    """as_of: the date the sentence gives the counted occasion ("killed on Jan. 2", the end of
+    "between X and Y"), the day "now" stands for, the day the number was said, or for counts of
+    a strike (weapons, attacks, targets) the day of the story's latest dated occasion."""
+    if cls == "deal":
+        return None            # a term of a deal holds whenever it is counted
+    st = next((st for st in statements if st.evidence.start <= a < st.evidence.end), None)
+    if C["now"].search(text[cs:ce]):
+        return (st.said_on if st and st.said_on else None) or (published.isoformat() if published else None)
+    here = [(abs(pos - a) + (0 if cs <= pos < ce else 1000), v) for pos, v in story.dates]
+    if here:
+        return min(here)[1]
+    if st and st.said_on:
+        return st.said_on
+    occasion = cls in ("weapon", "attack", "asset") or (vinfo is not None and vinfo.cls in OCCASION_VERBS)
+    return story.last_day if occasion else None
+
+
+# verbs that count what happened on one occasion (a strike, a release): dated by the story's day
+OCCASION_VERBS = ("launch", "intercept", "target", "release", "return")
+
+
+# a date that opens a period is no anchor of what was counted over it
+SPAN_START = re.compile(r"\b(?:since|from|between|after|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?$",
+                        re.I)
 
 
 __all__ = ["find_figures"]

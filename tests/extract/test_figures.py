@@ -247,3 +247,19 @@ def test_one_of_them_counts_only_when_focused():
 def test_hedge_covers_only_its_own_clause():
     figs = figures("Freedonia still holds 59 hostages, of whom 24 are believed to be alive, Sylvania said.")
     assert [(f.value, f.source) for f in figs] == [(59, "sylvania"), (24, None)]
+
+
+@pytest.mark.parametrize("text,as_of", [
+    # the date the sentence gives the counted occasion; the end of a period, not its start
+    ("Sylvanian shelling killed three people on Jan. 2.", ["2025-01-02"]),
+    ("Between January 5 and February 7, Sylvania launched 12 attacks.", ["2025-02-07"]),
+    ("Since October last year, Freedonia has deployed 15,000 troops to Sylvania.", [None]),
+    # a strike counted later in the story takes the day the story dated it
+    ("Sylvania launched 40 drones at Freedonia on Sunday. Freedonia shot down 35 of them.",
+     ["2025-03-09", "2025-03-09"]),
+    # a term of a deal is undated; "now" is the day of publication
+    ("On Monday the sides agreed to a 500-for-500 exchange.", [None]),
+    ("Freedonia now has 5,000 soldiers stationed abroad.", ["2025-03-10"]),
+])
+def test_as_of(text, as_of):
+    assert [f.as_of for f in figures(text)] == as_of
