@@ -446,11 +446,3 @@ def test_anonymous_speaker_with_no_one_named_next_is_nobody(extract):
     text = ("City news\nNATO held drills. The dam will be rebuilt by spring, an engineer said Friday.\n"
             "The work began in May.\n")
     assert not any("dam" in q for _, _, q in _pairs(extract(text)))
-
-
-@pytest.mark.parametrize("body", [
-    "Chile held talks. Chilean media reported that the cabinet had approved the plan.",
-    "Chile held talks. Chilean analysts said the plan would fail.",
-])
-def test_people_who_are_not_the_state_do_not_speak_for_it(extract, body):
-    assert not any(s == "Chile" for s, _, _ in _pairs(extract(f"City news\n{body}\n")))
