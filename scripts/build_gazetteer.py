@@ -145,13 +145,33 @@ def body_names(cell: str) -> tuple[str, list[str]]:
     return main, [a for a in alts if a and a[0].isupper() and len(a.split()) <= 5]
 
 
+def division_names(cell: str) -> set[str]:
+    """"...; Cherkasy, Crimea or Avtonomna Respublika Krym* (Simferopol), Volyn (Lutsk)" -> the names."""
+    out: set[str] = set()
+    for chunk in re.split(r";|:", cell)[1:] if ";" in cell or ":" in cell else []:
+        for item in re.split(r",(?![^()]*\))", chunk):
+            for part in re.split(r"\(|\)|\bor\b", item):
+                name = part.strip(" *.")
+                if name and name[0].isupper() and len(name.split()) <= 4 and not re.search(
+                        r"\d|\b(?:note|and|singular|plural)\b", name) and name not in COMPASS:
+                    out.add(name)
+    return out
+
+
+COMPASS = {"Central", "Northern", "Southern", "Eastern", "Western", "North", "South", "East", "West",
+           "Capital", "Coast", "Lakes", "Upper", "Lower", "Islands"}
+
+
 def main(src_path: str) -> None:
     src = Source(Path(src_path))
     commit = src.commit()
-    countries, bodies = [], []
+    countries, places = [], set()
     for d in src.profiles():
         gov = d.get("Government", {})
+        places |= division_names(text(gov, "Administrative divisions"))
         if not plain(text(gov, "Government type")):
+            for form in ("conventional short form", "conventional long form"):
+                places |= {p.strip() for p in plain(text(gov, "Country name", form)).split(",") if p.strip()}
             continue                              # no government of its own: a place
         short = plain(text(gov, "Country name", "conventional short form"))
         long = plain(text(gov, "Country name", "conventional long form"))
@@ -207,6 +227,11 @@ def main(src_path: str) -> None:
         rows.append("\t".join([c["name"], "|".join(c["aliases"]), "|".join(c["demonyms"]), "|".join(c["capitals"])]))
     (DATA / "countries.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
+    states = {x.lower() for c in countries for x in (c["name"], *c["aliases"], *c["demonyms"], *c["capitals"])}
+    places = sorted(p for p in places if p.lower() not in states)
+    (DATA / "places.txt").write_text(head + "# Places (first-level divisions and their centres, lands without a\n"
+                                     "# government of their own): where the model calls one an organisation, it is none.\n"
+                                     + "\n".join(places) + "\n", encoding="utf-8")
     entries = _institutions(countries)
     (DATA / "gazetteer_factbook.jsonl").write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), encoding="utf-8")

@@ -155,6 +155,13 @@ def ruler_patterns() -> list[dict]:
 
 
 @lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    """Places that are no state (data/places.txt, from the Factbook): lower-cased names."""
+    return frozenset(line.strip().lower() for line in _data("places.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
 def person_surnames() -> dict[str, str]:
     """Lower-case surname -> key, for the surnames exactly one gazetteer person has."""
     seen: dict[str, set[str]] = {}

@@ -215,6 +215,11 @@ def _person_label(ent, surface: str, people: list[str]) -> str:
     return ent.label_
 
 
+def _is_place(surface: str, label: str) -> bool:
+    """A known place that is no state ("Poltava", "the Gaza Strip"), not a person's full name."""
+    return (label != "PERSON" or len(surface.split()) == 1) and surface.lower() in gz.places()
+
+
 def _head_word(name: str) -> str:
     """The noun a name is built on: "Treaty of Friendship" -> treaty, "Kursk Region" -> region."""
     first = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
@@ -320,6 +325,8 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         raw = Raw(start, start + len(surface), surface, ent.label_, ent.ent_id_ or None,
                   headline=role in ("headline", "subheading", "teaser"))
         if raw.key is None:
+            if _is_place(surface, label):
+                continue        # "Sumy", "Crimea" read as an organisation: a place, never an actor
             if _head_word(surface) in gz.words("not_actors.txt") or not all(_CAP_WORD.match(w) or w.islower()
                                                                for w in surface.split()):
                 continue

@@ -323,3 +323,12 @@ def test_a_byline_yields_no_actor(extract):
     ex = extract("Strike\nBy Jane Doe and Omar Said, The Associated Press\n"
                  "Iran said on Tuesday it would respond to the strike.\n")
     assert {a.name for a in ex.actors} == {"Iran"}
+
+
+@pytest.mark.parametrize("text,place", [
+    ("Annexed\nCrimea was annexed in 2014, the envoy Tomasz Kowalski said.\n", "Crimea"),
+    ("Strikes\nSumy and Poltava were hit overnight, the envoy Tomasz Kowalski said.\n", "Sumy"),
+    ("Strikes\nThe Gaza Strip has seen heavy fighting, the envoy Tomasz Kowalski said.\n", "Gaza Strip"),
+])
+def test_known_places_are_never_actors(extract, text, place):
+    assert place not in {n for a in extract(text).actors for n in (a.name, *a.aliases)}
