@@ -34,6 +34,9 @@ class Config:
     # Extraction processes at ingest; 0 means one per core.
     INGEST_WORKERS = int(os.environ.get("NEWSFACTS_INGEST_WORKERS", 0))
     MAX_CONTENT_LENGTH = 1_000_000
+    # Where clients reach the API (https://api.example.org): paging links are built on it, never on
+    # the request's Host header. Unset: links name the host the request was sent to.
+    PUBLIC_URL = os.environ.get("NEWSFACTS_PUBLIC_URL") or None
     # A read that takes longer is cancelled and answered 503 (PostgreSQL); connecting gives up sooner.
     STATEMENT_TIMEOUT_MS = int(os.environ.get("NEWSFACTS_STATEMENT_TIMEOUT_MS", 10_000))
     CONNECT_TIMEOUT_SECONDS = int(os.environ.get("NEWSFACTS_CONNECT_TIMEOUT_SECONDS", 5))

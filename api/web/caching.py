@@ -23,7 +23,9 @@ def data_revision() -> int:
 
 def fingerprint(revision: int, fmt: str) -> str:
     args = "&".join(f"{k}={v}" for k, v in sorted(request.args.items(multi=True)))
-    key = "\n".join((current_app.config["API_VERSION"], str(revision), request.path, args, fmt))
+    # The links in a body name the public address, or else the host asked: part of what the body is.
+    base = current_app.config.get("PUBLIC_URL") or request.host_url
+    key = "\n".join((current_app.config["API_VERSION"], str(revision), base, request.path, args, fmt))
     return hashlib.sha256(key.encode()).hexdigest()[:32]
 
 

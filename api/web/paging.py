@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from flask import request
+from flask import current_app, request
 from marshmallow import Schema
 
 from ..queries.paging import Page
@@ -15,7 +15,11 @@ def page_url(**overrides) -> str:
     args = request.args.to_dict()
     args.update({k: v for k, v in overrides.items() if v is not None})
     query = urlencode(sorted(args.items()))
-    return request.base_url + (f"?{query}" if query else "")
+    # Behind a proxy the Host header is whatever the client sent: links use the configured public
+    # address when there is one.
+    public = current_app.config.get("PUBLIC_URL")
+    base = public.rstrip("/") + request.path if public else request.base_url
+    return base + (f"?{query}" if query else "")
 
 
 def envelope(page: Page, per_page: int, item_schema: Schema | None = None):

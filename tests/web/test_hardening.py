@@ -104,3 +104,16 @@ def test_a_slow_database_costs_a_bounded_time_then_recovers(corpus_app, monkeypa
     assert response.headers["Retry-After"]
     monkeypatch.setattr(stats_view, "stats", original)
     assert client.get("/v1/stats").status_code == 200
+
+
+def test_paging_links_use_the_public_url_not_the_host_header(client, corpus_app, monkeypatch):
+    monkeypatch.setitem(corpus_app.config, "PUBLIC_URL", "https://news.example.org/")
+    response = client.get("/v1/documents?per_page=1", headers={"Host": "evil.example"})
+    assert response.get_json()["links"]["next"].startswith("https://news.example.org/v1/documents?cursor=")
+    assert response.headers["Link"].startswith("<https://news.example.org/v1/documents?")
+
+
+def test_one_etag_never_names_two_bodies_across_hosts(client):
+    one = client.get("/v1/documents?per_page=1", headers={"Host": "a.example"})
+    two = client.get("/v1/documents?per_page=1", headers={"Host": "b.example"})
+    assert one.get_data() != two.get_data() and one.headers["ETag"] != two.headers["ETag"]
