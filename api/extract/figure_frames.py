@@ -181,8 +181,9 @@ def build(t, limit: int) -> Frame:
     if chain:
         f.chain = tuple(chain)
         f.noun = chain[-1] if noun_info(chain[-1]) or not noun_info(chain[0]) else chain[0]
-        if noun_info(chain[0]) and noun_info(chain[0]).cls == "time":
-            f.noun = chain[0]
+        hyphened = chain[0].i >= 2 and t.doc[chain[0].i - 1].tag_ == "HYPH" and chain[0].is_alpha
+        if (noun_info(chain[0]) and noun_info(chain[0]).cls == "time") or hyphened:
+            f.noun = chain[0]     # "a 60-day truce", "the 120-seat assembly": the hyphened noun is counted
     # "718 of the 728 drones", "two of them", "61 of which"
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if f.noun is None and of is not None:

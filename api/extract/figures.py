@@ -44,6 +44,8 @@ CAPTIVITY = re.compile(r"\b(?:captiv\w*|prisoners?|hostages?|exchange[ds]?|swap\
 MONTH_DAY_LIST = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in dates.MONTHS) +
                             r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|-|–)\s*$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+# words that stand for people right after a number ("the 30 dead") and what they count
+VICTIM_WORDS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded", "missing": None}
 PEOPLE_CLASSES = ("military", "person", "captive", "member")
 # whose-number fallbacks by the context of the story: which kind of earlier figure passes on its subject
 CONTEXT_CLASSES = ("weapon", "attack", "military", "person", "captive", "member", "vote", "asset", "territory")
@@ -309,6 +311,9 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
         vinfo = ff.verb_info(frame.pred)
         if vinfo and vinfo.cls == "victim" and frame.direct:
             return "people", "person"      # "the strikes killed 30": people
+        t = frame.number
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in VICTIM_WORDS:
+            return "people", "person"      # "the 30 dead", "13 wounded"
         return None, None
     if info is not None:
         return (ff.plural(frame.noun) if info.unit == "-" else info.unit), info.cls
@@ -350,6 +355,9 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
     if cls in ("person", "military", "captive", "member", None) or frame.elliptic:
         if re.search(METRICS[0][2], local) and METRICS[0][0] == "casualties":
             return "casualties"
+        word = local.split()[0].lower() if local.split() else ""
+        if word in VICTIM_WORDS and VICTIM_WORDS[word]:
+            return VICTIM_WORDS[word]      # "13 injured": the word right after the number says it
         if vinfo and vinfo.metric in ("killed", "wounded"):
             other = _coordinated_metric(frame.pred)
             return "casualties" if other and other != vinfo.metric else vinfo.metric

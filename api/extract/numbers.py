@@ -43,7 +43,7 @@ _NUMERATOR = _alt(w for w in UNITS if UNITS[w] < 10)
 DIGIT_RE = re.compile(
     rf"(?P<cur>{_SYMBOLS})?\s?"
     # not inside a model name ("Kh-59", "KN-23/24"), a time or a decimal; "1-2" is a range
-    r"(?P<num>(?:(?<![\w.,/-])|(?<=\d-))\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:(?<![\w.,:/-])|(?<=\d-))\d+(?:\.\d+)?)"
+    r"(?P<num>(?:(?<![\w.,/+-])|(?<=\d-))\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?:(?<![\w.,:/+-])|(?<=\d-))\d+(?:\.\d+)?)"
     r"(?![\d:/]|(?:st|nd|rd|th|s)\b)"
     rf"(?:(?:\s|-)?(?P<scale>{_LONG_SCALES})\b|(?P<short>[kKmMbB])\b)?"
     r"(?:\s?(?P<pct>%|percent\b|per cent\b))?"

@@ -203,6 +203,10 @@ def facts(text):
     # "bring its death toll to N" counts the dead
     ("Sylvania said two soldiers died, bringing its death toll to 405.",
      [(2, "people", "killed", "exact", "sylvania"), (405, "people", "killed", "exact", "sylvania")]),
+    # the word right after a bare number says what it counts; a hyphened noun is the one counted
+    ("Sylvanian shelling killed four and left 13 wounded in Freedonia.",
+     [(4, "people", "killed", "exact", "freedonia"), (13, "people", "wounded", "exact", "freedonia")]),
+    ("The 120-seat National Assembly met.", [(120, "seats", "other", "exact", "national-assembly")]),
     # a bare number borrows the counted noun of its own sentence only
     ("Freedonia deployed 900 soldiers to the border. The motion passed 120 to 3.", [
         (900, "people", "troops_deployed", "exact", "freedonia")]),
@@ -233,6 +237,7 @@ def test_enemy_is_the_other_side_of_the_speaker():
     "Freedonia marked the end of the 15-month war.",
     "The exchange will continue on May 24 and 25.",
     "Sylvania fired KN-23/24 and Kh-59 missiles.",
+    "The P5+1 talks resumed.",
 ])
 def test_more_not_figures(text):
     assert [f for f in figures(text) if f.value not in (2,)] == [] if "captives" in text else figures(text) == ()
