@@ -270,7 +270,31 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             d = book.drafts.get(slug(raw.surface))
             if d and not d.affiliation:
                 d.affiliation = _title_affiliation(raw.title_span, ents + groups, book)
+    _headline_mentions(parsed, book)
     return _finish(book, parsed.text)
+
+
+def _headline_mentions(parsed: ParsedText, book: _Book) -> None:
+    """Title-case headlines defeat the model ("Zelenskyy To Meet Trump"): their words are matched
+    against the names the body gave its actors (full names, aliases, persons' surnames)."""
+    heads = [s.span for s in parsed.sentences if s.role in ("headline", "subheading")]
+    if not heads:
+        return
+    taken = [m for d in book.drafts.values() for m in d.mentions]
+    for d in list(book.drafts.values()):
+        if not d.named or d.in_title_only:
+            continue
+        names = {d.name, *d.aliases}
+        if d.kind == "person" and len(d.name.split()) >= 2:
+            names.add(d.name.split()[-1])
+        names = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
+        for span in heads:
+            for m in pattern.finditer(span.text):
+                s, e = span.start + m.start(), span.start + m.end()
+                if not any(a < e and s < b for a, b in taken):
+                    d.mentions.append((s, e))
+                    taken.append((s, e))
 
 
 def _finish(book: _Book, text: str) -> tuple[Actor, ...]:

@@ -332,3 +332,11 @@ def test_a_byline_yields_no_actor(extract):
 ])
 def test_known_places_are_never_actors(extract, text, place):
     assert place not in {n for a in extract(text).actors for n in (a.name, *a.aliases)}
+
+
+def test_title_case_headline_names_join_the_body_actors(extract):
+    ex = extract("Kowalski To Meet Lavrov In Vienna After Stalled Talks\n"
+                 "Polish envoy Tomasz Kowalski said on Saturday that he will meet Sergei Lavrov on Monday.\n")
+    mentions = {a.name: [m.span.text for m in a.mentions] for a in ex.actors}
+    assert "Kowalski" in mentions["Tomasz Kowalski"] and "Lavrov" in mentions["Sergei Lavrov"]
+    assert len(ex.actors) == 2
