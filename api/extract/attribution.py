@@ -208,10 +208,10 @@ def _clause_under_circumstance(tok):
     return None
 
 
-def _circumstance(prep) -> bool:
+def _circumstance(prep, frames: frozenset[str]) -> bool:
     """A phrase saying when or in what form something was said ("in a statement", "on Monday",
-    "after the talks"), not part of what was said."""
-    if prep.lower_ in _WHEN:
+    "amid the talks"), not part of what was said."""
+    if prep.lower_ in _WHEN and f"p:{prep.lower_}" not in frames:
         return True
     return any(t.dep_ == "pobj" and (t.lower_ in _CALENDAR or t.lower_ in nouns()) for t in prep.children)
 
@@ -223,7 +223,7 @@ def _object_end(tok, first) -> int:
         if c.i <= first.i:
             continue
         apart = tok.doc[c.left_edge.i - 1].text in (",", ";", "—", "–")
-        if c.dep_ == "prep" and f"p:{c.lower_}" not in frames_of(tok) and _circumstance(c):
+        if c.dep_ == "prep" and _circumstance(c, frames_of(tok) or frozenset()):
             break                                     # "... in a joint statement", "... after the talks"
         if c.dep_ in ("prep", "oprd", "xcomp", "dative", "ccomp", "advmod", "acomp", "dobj", "advcl") and not apart:
             if c.dep_ == "advmod" and c.lower_ != "as":
@@ -308,6 +308,8 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
             return None                              # "..., Jang suggested, a change from ...": a gloss
         return obj.left_edge.idx, _object_end(tok, obj), "object", _complement(tok, obj)
     for prep in preps:
+        if _circumstance(prep, frames):
+            continue
         objs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         if objs:
             return objs[0].left_edge.idx, _object_end(tok, prep), "prep", objs[0]

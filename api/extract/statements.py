@@ -146,13 +146,17 @@ def _drop_fronted(doc, s: int, e: int, root) -> int:
     return s
 
 
-def _empty(doc, s: int, e: int) -> bool:
-    """An object with no content of its own: "reported the information", "confirmed it"."""
-    span = doc.char_span(s, e, alignment_mode="expand")
+def _empty(state: _State, s: int, e: int) -> bool:
+    """An object with no content of its own: "reported the information", "confirmed it", or only
+    the one addressed ("called Netanyahu", "informed the Kremlin", "urged Iran")."""
+    span = state.parsed.doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return True
     words = [t for t in span if not t.is_punct and t.lower_ not in _POINTER]
-    return not words or len(words) == 1 and words[0].lower_ in empty_objects()
+    if not words or len(words) == 1 and words[0].lower_ in empty_objects():
+        return True
+    index = state.speakers.index
+    return all(index.covering(t.idx) for t in words) and len(index.at(s, e)) == 1
 
 
 # ----------------------------------------------------------------- direct or indirect
@@ -300,7 +304,7 @@ def _emit(state: _State, r: _Act, sent: tuple[int, int], quotes: list[Quote], di
     s, e = _trim(text, s, e)
     if e - s < 2:
         return
-    if a.frame in ("object", "prep") and _empty(doc, s, e):
+    if a.frame in ("object", "prep") and _empty(state, s, e):
         return
     own = a.trigger if a.trigger.lower_ != "according" else None
     lo, hi = (own.left_edge.idx, own.right_edge.idx + len(own.right_edge)) if own is not None else sent

@@ -446,3 +446,11 @@ def test_anonymous_speaker_with_no_one_named_next_is_nobody(extract):
     text = ("City news\nNATO held drills. The dam will be rebuilt by spring, an engineer said Friday.\n"
             "The work began in May.\n")
     assert not any("dam" in q for _, _, q in _pairs(extract(text)))
+
+
+@pytest.mark.parametrize("body", [
+    "Health Minister Omar Haddad called Senator Paul Ngata on Tuesday.",     # a phone call, not speech
+    "NATO urged Chile.",                                                     # only the one addressed
+])
+def test_an_addressee_alone_is_no_content(extract, body):
+    assert extract(f"City news\n{body}\n").statements == ()
