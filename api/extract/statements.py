@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import dates
+from . import gazetteer as gz
 from .attribution import Act, acts_in, empty_objects, nouns
 from .quotes import OPENERS, Quote, find_quotes, first_person, is_standalone
 from .speakers import Speakers
@@ -156,7 +157,8 @@ def _empty(state: _State, s: int, e: int) -> bool:
     if not words or len(words) == 1 and words[0].lower_ in empty_objects():
         return True
     index = state.speakers.index
-    return all(index.covering(t.idx) for t in words) and len(index.at(s, e)) == 1
+    titles = gz.words("titles.txt")
+    return all(index.covering(t.idx) or t.lower_ in titles for t in words) and len(index.at(s, e)) == 1
 
 
 # ----------------------------------------------------------------- direct or indirect
