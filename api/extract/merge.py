@@ -142,17 +142,20 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
         mentions[i].date is None, -len(mentions[i].date or ""), mentions[i].document, mentions[i].start,
         mentions[i].kind))
     clusters: list[_Cluster] = []
+    by_frame: dict[str, list[_Cluster]] = {}     # only one frame's events can take a mention
     for i in order:
         m = mentions[i]
         best, best_key = None, None
-        for c in clusters:
+        for c in by_frame.get(m.frame or m.kind, ()):
             key = _fits(m, c, affiliation)
             if key is not None and (best_key is None or key > best_key):
                 best, best_key = c, key
         if best is None:
-            clusters.append(_Cluster([i], m.kind, m.frame, m.date, {m.document}, set(m.actors),
-                                     set(m.actors[:m.agents]), {m.location} if m.location else set(),
-                                     _series_words(m.series)))
+            new = _Cluster([i], m.kind, m.frame, m.date, {m.document}, set(m.actors),
+                           set(m.actors[:m.agents]), {m.location} if m.location else set(),
+                           _series_words(m.series))
+            clusters.append(new)
+            by_frame.setdefault(m.frame or m.kind, []).append(new)
             continue
         best.members.append(i)
         best.documents.add(m.document)

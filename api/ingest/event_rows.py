@@ -38,7 +38,7 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
         frames.add(frame)
     session.flush()
     if frames:
-        regroup(session, revision, frames)
+        regroup(session, revision, frames, doc_id)
 
 
 def _mention_rows(session: Session, frames: set[str]):
@@ -57,8 +57,9 @@ def _mention_rows(session: Session, frames: set[str]):
                                        r.frame or "", r.reported_title or ""))
 
 
-def regroup(session: Session, revision: int, frames: set[str]) -> None:
-    """Re-form the events of `frames` from all their mentions; rows change only where they differ."""
+def regroup(session: Session, revision: int, frames: set[str], new_doc: str | None = None) -> None:
+    """Re-form the events of `frames` from all their mentions; rows change only where they differ
+    (an event whose mentions stay the same and none of which is new is left alone)."""
     rows = _mention_rows(session, frames)
     affiliation = dict(session.execute(select(Actor.id, Actor.affiliation_id)
                                        .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
@@ -67,6 +68,9 @@ def regroup(session: Session, revision: int, frames: set[str]) -> None:
                               r.agent_count or 0, r.reported_location, r.reported_series,
                               r.published.isoformat() if r.published else None) for r in rows]
     before = {r.event_id for r in rows}
+    held: dict[int, set[int]] = {}
+    for r in rows:
+        held.setdefault(r.event_id, set()).add(r.id)
     claimed: set[int] = set()
     for group in merge.cluster_mentions(mentions, affiliation):
         members = [rows[i] for i in group]
@@ -78,7 +82,10 @@ def regroup(session: Session, revision: int, frames: set[str]) -> None:
         if moved:
             session.execute(update(EventMention).where(EventMention.id.in_(moved))
                             .values(event_id=target, revision=revision))
-        _settle(session, revision, target, members)
+        unchanged = not moved and held.get(target) == {r.id for r in members} and new_doc not in {
+            r.document_id for r in members}
+        if not unchanged:
+            _settle(session, revision, target, members)
     gone = sorted(before - claimed)
     if gone:
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
