@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from . import dates
 from . import figure_frames as ff
@@ -73,10 +74,9 @@ class _Sent:
         s, e = sent.span.start, sent.span.end
         self.start, self.end = s, e
         self.text = text = parsed.text[s:e]
-        if sent.role == "headline" and _title_case(text):
-            nlp, _ = get_nlp()
+        if sent.role == "headline" and find_numbers(text) and _title_case(text):
             cased = _sentence_case(text, lambda i: idx.covering(s + i) is not None)
-            self.doc, self.base = nlp(cased), s      # title case misleads the tagger
+            self.doc, self.base = _tag_and_parse(cased), s      # title case misleads the tagger
         else:
             self.doc, self.base = parsed.doc, 0
 
@@ -86,6 +86,16 @@ class _Sent:
 
     def off(self, t) -> int:
         return t.idx + self.base
+
+
+def _tag_and_parse(text: str):
+    """Only the components the figure rules read (tags and dependencies), not the entity layers."""
+    nlp, _ = get_nlp()
+    doc = nlp.make_doc(text)
+    for name in ("tok2vec", "tagger", "parser"):
+        if name in nlp.pipe_names:
+            doc = nlp.get_pipe(name)(doc)
+    return doc
 
 
 def _title_case(text: str) -> bool:
@@ -831,9 +841,18 @@ def _according(who: _Who, prep) -> str | None:
 # ---------------------------------------------------------------- story context
 
 
+@lru_cache(maxsize=1)
+def _attack_words() -> re.Pattern:
+    forms = {w.split("+")[0] for w, i in ff.verbs().items() if i.cls in ("launch", "target")}
+    forms |= {w for w, i in ff.nouns().items() if i.cls == "attack"}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+
+
 def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
     """Who attacks whom, from any sentence: "Russia launched strikes on Ukraine", "Russia
     intensified its attacks on Ukraine"."""
+    if not _attack_words().search(sp.text):
+        return               # most sentences name no attack: skip the token walk
     toks = sp.tokens(sp.start, sp.end)
     for v in toks:
         if v.tag_ in ("NNS", "NN") and (ff.noun_info(v) or ff.NounInfo("", "", "")).cls == "attack":
