@@ -119,6 +119,8 @@ def _modifier_of(head, dep: str, depth: int) -> str:
         return role_of(head, depth + 1)     # the institution or group it names acts for it
     if head.ent_type_ == "PERSON":
         return TITLE
+    if low in lexicon("event_nouns"):
+        return ACTS                         # "US-Russia talks": a party to them
     return ACTS if dep == "poss" else MODIFIER
 
 

@@ -140,6 +140,8 @@ def test_demonym_groups_make_the_country_act(extract, text, country):
      "Ruritanian Border Agency", True),
     ("Clash\nTwo people died, according to the Ruritanian Border Agency.\n", "Ruritanian Border Agency", True),
     ("Clash\nThe minister met the Ruritanian Border Agency on Monday.\n", "Ruritanian Border Agency", True),
+    # the parties named as modifiers of an event ("Peru-Chile talks") are its parties
+    ("Clash\nThe Peru-Chile talks resumed on Monday in a hotel.\n", "Chile", True),
     # places that only locate, organisations inside a title, audiences, negated speech do not
     ("Clash\nA spokesman at the Ruritanian Border Agency could not be reached for comment.\n",
      "Ruritanian Border Agency", False),
