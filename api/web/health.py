@@ -5,6 +5,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from flask import current_app
 from flask.views import MethodView
+from flask_smorest import abort
 from marshmallow import Schema, fields
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -35,18 +36,18 @@ class Health(MethodView):
 @blp.route("/readyz")
 class Ready(MethodView):
     @blp.response(200, HealthSchema)
-    @blp.alt_response(503, schema=HealthSchema, description="Database unreachable or not migrated")
+    @blp.alt_response(503, response="SERVICE_UNAVAILABLE",
+                      description="Database unreachable or not migrated (problem+json saying which)")
     def get(self):
         """The database is reachable and migrated to the latest revision"""
         from .snapshot import missing_sqlite_file
         if missing_sqlite_file():
-            detail = "database not migrated: its file does not exist yet (run db upgrade)"
-            return {"status": "unavailable", "detail": detail}, 503
+            abort(503, message="database not migrated: its file does not exist yet (run db upgrade)")
         try:
             with db.engine.connect() as conn:
                 current = set(MigrationContext.configure(conn).get_current_heads())
         except SQLAlchemyError as exc:
-            return {"status": "unavailable", "detail": f"database unreachable: {type(exc).__name__}"}, 503
+            abort(503, message=f"database unreachable: {type(exc).__name__}")
         if current != migration_heads():
-            return {"status": "unavailable", "detail": "database not migrated to head"}, 503
+            abort(503, message="database not migrated to head")
         return {"status": "ok"}

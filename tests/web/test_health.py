@@ -15,7 +15,7 @@ def test_healthz_and_readyz_on_a_migrated_database(app):
 def test_readyz_is_503_before_migrations(backend, tmp_path):
     app = make_app(backend, tmp_path, "unmigrated", migrate=False)
     response = app.test_client().get("/readyz")
-    assert response.status_code == 503
+    assert response.status_code == 503 and response.mimetype == "application/problem+json"
     assert "not migrated" in response.get_json()["detail"]
 
 
