@@ -21,12 +21,15 @@ NEGATORS = frozenset({"refrain", "refrains", "refrained", "refraining", "refuse"
                       "refusing", "decline", "declines", "declined", "declining", "avoid", "avoids",
                       "avoided", "avoiding", "fail", "fails", "failed", "failing", "neglected"})
 # "will announce", "could confirm": not said (yet).
-_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll", "’ll"})
+_MODALS = frozenset({"would", "will", "could", "can", "may", "might", "should", "must", "shall", "'ll",
+                     "’ll"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
 _SUBJECT = ("nsubj", "csubj")
 # Prepositions that say when something was said, not what.
-_CALENDAR = frozenset({*(d.lower() for d in calendar.day_name), *(m.lower() for m in calendar.month_name if m),
-                       "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night", "weekend"})
+_CALENDAR = frozenset({*(d.lower() for d in calendar.day_name),
+                       *(m.lower() for m in calendar.month_name if m),
+                       "today", "yesterday", "tonight", "morning", "afternoon", "evening", "night",
+                       "weekend"})
 _WHEN = frozenset({"amid", "upon"})
 
 
@@ -83,7 +86,7 @@ def frames_of(tok) -> frozenset[str] | None:
 
 def _negated_here(tok) -> bool:
     for c in tok.children:
-        if c.dep_ == "neg" or c.dep_ == "preconj" and c.lower_ == "neither" or c.dep_ == "cc" and c.lower_ == "nor":
+        if c.dep_ == "neg" or (c.lower_, c.dep_) in (("neither", "preconj"), ("nor", "cc")):
             return True
         if c.dep_ == "aux" and c.lower_ in _MODALS:
             return True
@@ -216,6 +219,9 @@ def _circumstance(prep, frames: frozenset[str]) -> bool:
     return any(t.dep_ == "pobj" and (t.lower_ in _CALENDAR or t.lower_ in nouns()) for t in prep.children)
 
 
+_COMPLEMENTS = frozenset({"prep", "oprd", "xcomp", "dative", "ccomp", "advmod", "acomp", "dobj", "advcl"})
+
+
 def _object_end(tok, first) -> int:
     """End of an object phrase with the complements after it ("X of Y", "X as Y", "X for Y")."""
     end = _edge(first.right_edge)
@@ -225,7 +231,7 @@ def _object_end(tok, first) -> int:
         apart = tok.doc[c.left_edge.i - 1].text in (",", ";", "—", "–")
         if c.dep_ == "prep" and _circumstance(c, frames_of(tok) or frozenset()):
             break                                     # "... in a joint statement", "... after the talks"
-        if c.dep_ in ("prep", "oprd", "xcomp", "dative", "ccomp", "advmod", "acomp", "dobj", "advcl") and not apart:
+        if c.dep_ in _COMPLEMENTS and not apart:
             if c.dep_ == "advmod" and c.lower_ != "as":
                 break
             end = max(end, _edge(c.right_edge))       # "vowed to fight on until X", "accused X of Y"
@@ -280,7 +286,7 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         start = _past_time(clause, start)
         raised = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
         if raised is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
-            start = raised.left_edge.idx             # "indicated deployment is X": the parser took the subject
+            start = raised.left_edge.idx             # "indicated deployment is X": subject taken as object
         return start, _edge(last.right_edge), "clause", clause
     hidden = _clause_under_circumstance(tok)
     if hidden is not None:
@@ -292,13 +298,14 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and "l" not in frames:
         clause = _that_clause(obj)
-        if clause is not None:                       # "voiced confidence that ...", "confirmed reports that ..."
+        if clause is not None:                       # "voiced confidence that ...", "confirmed reports that"
             return _after_mark(clause), _edge(clause.right_edge), "clause", clause
     if obj is not None and "o" not in frames and "l" not in frames and obj.lower_ not in empty_objects():
         orphan = _orphan_verb(obj)
         if orphan is not None:                       # "as saying the end of the battle demonstrated X":
             return obj.left_edge.idx, _edge(orphan.right_edge), "clause", orphan   # subject taken as object
-    preps = [c for c in children if c.i > tok.i and c.dep_ in ("prep", "prt", "dative") and f"p:{c.lower_}" in frames]
+    preps = [c for c in children
+             if c.i > tok.i and c.dep_ in ("prep", "prt", "dative") and f"p:{c.lower_}" in frames]
     if "x" in frames or "o" in frames:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if xcomp is not None and (obj is None or xcomp.i < obj.i) and not (preps and preps[0].i < xcomp.i):

@@ -129,7 +129,7 @@ class Speakers:
                     key = k                              # a mangled parse: the person named in the subject
                     break
         if key is None:
-            for conj in tok.conjuncts:                  # "officials and Ukraine's army": the first that names one
+            for conj in tok.conjuncts:                  # "officials and Ukraine's army": the first naming one
                 if conj.i > tok.i:
                     key = self._resolve(conj)
                     if key:
@@ -279,7 +279,8 @@ class Speakers:
 
         def fits(a: Actor) -> bool:
             role = (a.role or "").lower()
-            if a.kind != "person" or word not in role and not (word.startswith("spokes") and "spokes" in role):
+            spokes = word.startswith("spokes") and "spokes" in role
+            if a.kind != "person" or word not in role and not spokes:
                 return False
             entry = gz.entries().get(a.key)
             affs = {a.affiliation, slug(entry.affiliation) if entry and entry.affiliation else None} - {None}
@@ -330,7 +331,8 @@ class Speakers:
         if hit is None:
             span = self.doc.char_span(start, end, alignment_mode="expand")
             root = span.root if span is not None else None
-            while root is not None and root.dep_ in ("compound", "amod", "poss", "nmod") and root.head.i != root.i:
+            while root is not None and root.dep_ in ("compound", "amod", "poss", "nmod") \
+                    and root.head.i != root.i:
                 root = root.head                 # "Hamas fighters attacked": Hamas heads no phrase of its own
             hit = span is not None and (root.dep_ in _SUBJECT_DEPS or span.root.dep_ == "pobj"
                                         and span.root.head.lower_ == "to" and span.root.head.i > 0

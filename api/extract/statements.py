@@ -24,7 +24,8 @@ ACTIVE = ("body", "headline", "teaser", "subheading")
 DISPLAY = ("headline", "teaser", "subheading")
 _TRAIL = ",.;:!? \u00a0—–-"
 _CLOSERS = "”\"»’"
-_POINTER = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "my", "this", "that", "these", "those"})
+_POINTER = frozenset({"the", "a", "an", "their", "its", "his", "her", "our", "my", "this", "that", "these",
+                      "those"})
 # Time words that date a remark to something other than the occasion reported around it.
 _UNDATED = re.compile(r"\b(?:earlier|previously|formerly|once|then|at (?:that|the) time|in the past|"
                       r"last (?:week|month|year)|long|repeatedly|in recent (?:days|weeks|months))\b", re.I)
@@ -39,7 +40,6 @@ class _Found:
     statement: Statement
     display: bool
     undated_by_text: bool = False        # the sentence gives a time that is not a day ("earlier", a month)
-    dated_by_text: bool = False
 
 
 @dataclass
@@ -52,15 +52,16 @@ class _State:
     def text(self) -> str:
         return self.parsed.text
 
-    def add(self, key: str, kind: str, s: int, e: int, attribution: list[tuple[int, int]], quotes, display: bool):
+    def add(self, key: str, kind: str, s: int, e: int, attribution: list[tuple[int, int]], quotes,
+            display: bool):
         if e - s < 2 or key not in self.speakers.index.by_key:
             return
         if any(f.statement.evidence.start == s and f.statement.evidence.end == e for f in self.found):
             return
         about = tuple(k for k in self.speakers.index.at(s, e) if k != key)
-        said_on, dated, undated = _said_on(self.parsed, attribution, quotes)
+        said_on, undated = _said_on(self.parsed, attribution, quotes)
         st = Statement(key, kind, self.text[s:e], Span.of(self.text, s, e), said_on, about)
-        self.found.append(_Found(st, display, undated, dated))
+        self.found.append(_Found(st, display, undated))
         if not display:
             self.speakers.reported(s, e)
 
@@ -68,21 +69,23 @@ class _State:
         return self.found[-1] if self.found else None
 
 
-def _said_on(parsed: ParsedText, parts: list[tuple[int, int]], quotes: list[Quote]) -> tuple[str | None, bool, bool]:
-    """(day, dated, undated): the day the words around the content give the utterance ("on Monday")."""
+def _said_on(parsed: ParsedText, parts: list[tuple[int, int]],
+             quotes: list[Quote]) -> tuple[str | None, bool]:
+    """(day, undated): the day the attribution's own words give the utterance ("on Monday"), and
+    whether they give a time that is no day ("earlier", "in January"), which dates nothing."""
     if parsed.published is None:
-        return None, False, False
+        return None, False
     undated = False
     for s, e in parts:
         for d in dates.find_dates(parsed.text, s, e, parsed.published):
             if any(q.outer[0] <= d.span.start < q.outer[1] for q in quotes):
                 continue
             if d.precision == "day":
-                return d.value, True, False
+                return d.value, False
             undated = True
         if _UNDATED.search(parsed.text, s, e):
             undated = True
-    return None, False, undated
+    return None, undated
 
 
 # ----------------------------------------------------------------- content spans
@@ -141,7 +144,8 @@ def _drop_fronted(doc, s: int, e: int, root) -> int:
         return s
     comma = next((t for t in doc[root.left_edge.i:subj.left_edge.i] if t.text == ","), None)
     fronted = [c for c in root.children if c.i < subj.i and c.dep_ in ("prep", "advmod", "advcl", "npadvmod")]
-    if comma is not None and fronted and all(t.is_punct or any(t.i in {x.i for x in f.subtree} for f in fronted)
+    inside = {x.i for f in fronted for x in f.subtree}
+    if comma is not None and fronted and all(t.is_punct or t.i in inside
                                              for t in doc[root.left_edge.i:subj.left_edge.i]):
         return subj.left_edge.idx
     return s
@@ -272,23 +276,25 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
         if o.act.frame == "opener":
             continue
         for i in out:
-            if i is o or i.dropped or i.act.frame == "opener" or not (o.act.start <= i.act.trigger.idx < o.act.end):
+            inside = o.act.start <= i.act.trigger.idx < o.act.end
+            if i is o or i.dropped or i.act.frame == "opener" or not inside:
                 continue
             t = i.act.trigger
-            if t.dep_ in ("conj", "ccomp") and not _own_subject(t) and (i.key is None or i.act.subject is not None
-                                                             and o.act.start <= i.act.subject.idx < o.act.end):
+            sub_inside = i.act.subject is not None and o.act.start <= i.act.subject.idx < o.act.end
+            if t.dep_ in ("conj", "ccomp") and not _own_subject(t) and (i.key is None or sub_inside):
                 i.key, i.act.subject = o.key, o.act.subject      # "said X and praised Y" parsed inside X
                 cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
                 o.act.end = min(o.act.end, (cc or t).idx)
             elif o.key is None:
-                continue                                            # no one named relays: the inner act stands
+                continue                                     # no one named relays: the inner act stands
             elif o.act.trigger.i > t.i:                            # the outer attribution trails its content
-                if i.key and not i.act.relay and i.act.subject is not None and sp.index.covering(i.act.subject.idx):
+                named = i.act.subject is not None and sp.index.covering(i.act.subject.idx)
+                if i.key and not i.act.relay and named:
                     o.dropped = True                                # "X said P, Vedomosti reported": X
                 else:
                     i.dropped = True                                # "Kim told Shoigu about ..., KCNA added"
             elif _embedded(t, o.act.head):
-                i.dropped = True                                    # "X's message said he reaffirms ...": X's words
+                i.dropped = True                             # "X's message said he reaffirms ...": X's words
             elif i.key:
                 sub = i.act.subject
                 cut = sub.left_edge.idx if sub is not None and o.act.start < sub.idx < t.idx else t.idx
@@ -344,7 +350,8 @@ def _standalone_quotes(state: _State, para: Span, sents, quotes: list[Quote], ac
         left = max(first.span.start, quotes[qi - 1].outer[1] if qi else para.start)
         nxt = quotes[qi + 1].outer[0] if qi + 1 < len(quotes) else para.end
         right = min(max(last.span.end, q.outer[1]), nxt)
-        around = [r for r in acts if left <= r.act.trigger.idx < q.outer[0] or q.outer[1] <= r.act.trigger.idx < right]
+        around = [r for r in acts
+                  if left <= r.act.trigger.idx < q.outer[0] or q.outer[1] <= r.act.trigger.idx < right]
         if not is_standalone(text, q, left, right, bool(around)):
             continue
         keys = [r.key for r in around if r.key]
@@ -390,7 +397,8 @@ def _note_speakers(state: _State, acts: list[_Act]) -> None:
         actor = state.speakers.index.by_key.get(r.key) if r.key else None
         if actor is not None:
             state.speakers.note(r.act.subject.idx, r.key, actor.kind == "person")
-            if any(c.dep_ == "prep" and any(p.lower_ in nouns() for p in c.children) for c in r.act.trigger.children):
+            if any(c.dep_ == "prep" and any(p.lower_ in nouns() for p in c.children)
+                   for c in r.act.trigger.children):
                 state.speakers.last_owner = r.key      # "In a statement, X said": "the statement" is X's
         elif state.speakers.person_like(r.act.subject):
             state.speakers.note(r.act.subject.idx, None, True)    # "its governor said": someone unnamed
@@ -409,7 +417,8 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
         quotes = find_quotes(text, para.start, para.end)
         before = len(state.found)
         display_para = pi == 0 or all(st.role in DISPLAY for st in sents)
-        block_speaker = opener[0] if opener else (prev.statement.speaker if prev and not prev.display else None)
+        block_speaker = opener[0] if opener else (
+            prev.statement.speaker if prev and not prev.display else None)
         if not quotes and block_speaker and not display_para and _block_quote(state, para, sents, prev_opens):
             s, e = para.start, para.end                         # a block quote keeps its full stop
             s += text[s] in OPENERS
@@ -421,7 +430,6 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
             day = opener[1] if opener else prev.statement.said_on if prev else None
             if new and new[-1].statement.said_on is None and day:       # dated by its opening
                 new[-1].statement = replace(new[-1].statement, said_on=day)
-                new[-1].dated_by_text = True
         else:
             prev_opener, opener = opener, None
             para_acts: list[_Act] = []
@@ -438,7 +446,8 @@ def find_statements(parsed: ParsedText, actors: tuple[Actor, ...]) -> tuple[Stat
                 if not display:
                     _note_speakers(state, acts)
                     for r in acts:
-                        if r.act.frame == "opener" and r.key and text[r.act.trigger.idx:sent[1]].rstrip().endswith(":"):
+                        colon = text[r.act.trigger.idx:sent[1]].rstrip().endswith(":")
+                        if r.act.frame == "opener" and r.key and colon:
                             opener = (r.key, _said_on(parsed, [sent], quotes)[0])   # the words follow
         new = state.found[before:]
         prev = new[-1] if new else None
@@ -483,8 +492,8 @@ def _without_restated_display(state: _State) -> list[_Found]:
             continue
         fam = state.speakers.family(f.statement.speaker)
         words = _words(f.statement.text)
-        restated = any(fam & state.speakers.family(b.statement.speaker) or len(words & _words(b.statement.text)) > 2
-                       for b in body)
+        restated = any(fam & state.speakers.family(b.statement.speaker)
+                       or len(words & _words(b.statement.text)) > 2 for b in body)
         if not restated:
             out.append(f)
     return out

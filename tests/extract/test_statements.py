@@ -24,8 +24,10 @@ def _pairs(ex):
 
 @pytest.mark.parametrize("body,speaker,kind,quote", [
     # a direct quote is the words inside the marks, with the punctuation that stands inside them
-    ("“We will not retreat,” Foreign Minister Lena Park said.", "Lena Park", "direct", "We will not retreat,"),
-    ('"We will not retreat," Foreign Minister Lena Park said.', "Lena Park", "direct", "We will not retreat,"),
+    ("“We will not retreat,” Foreign Minister Lena Park said.", "Lena Park", "direct",
+     "We will not retreat,"),
+    ('"We will not retreat," Foreign Minister Lena Park said.', "Lena Park", "direct",
+     "We will not retreat,"),
     ("Lena Park, the foreign minister, told reporters: “We will not retreat.”", "Lena Park", "direct",
      "We will not retreat."),
     ("Moscow said that it would expel two diplomats.", "Russia", "indirect", "it would expel two diplomats"),
@@ -198,7 +200,8 @@ def test_one_statement_with_the_right_clause(extract, body, speaker, quote):
     # object-phrase contents: the object with what follows it, the verb left out
     ("Interior Minister Omar Haddad accused the smugglers of bribing border guards.", "Omar Haddad",
      "indirect", "the smugglers of bribing border guards"),
-    ("Health Minister Omar Haddad thanked the volunteers for their help during the floods.", "Omar Haddad", "indirect",
+    ("Health Minister Omar Haddad thanked the volunteers for their help during the floods.", "Omar Haddad",
+     "indirect",
      "the volunteers for their help during the floods"),
     ("Defence Minister Karl Brandt confirmed the presence of foreign instructors near the border.",
      "Karl Brandt", "indirect", "the presence of foreign instructors near the border"),
@@ -216,19 +219,23 @@ def test_one_statement_with_the_right_clause(extract, body, speaker, quote):
      "indirect", "the mine had been closed for safety checks"),
     # the quoted words hold what is said: direct, with the punctuation inside the marks
     ("Health Minister Omar Haddad called the decision “a betrayal.”", "Omar Haddad", "direct", "a betrayal."),
-    ("Health Minister Omar Haddad praised the rescuers for their “tireless courage”.", "Omar Haddad", "direct",
+    ("Health Minister Omar Haddad praised the rescuers for their “tireless courage”.", "Omar Haddad",
+     "direct",
      "tireless courage"),
     ("Senator Paul Ngata warned of “a lost decade” for the region.", "Paul Ngata", "direct", "a lost decade"),
     # quoted words inside a paraphrase stay in one indirect entry
-    ("Health Minister Omar Haddad described the plan as offering “real relief,” to residents.", "Omar Haddad", "indirect",
+    ("Health Minister Omar Haddad described the plan as offering “real relief,” to residents.",
+     "Omar Haddad", "indirect",
      "the plan as offering “real relief,” to residents"),
     # relative clause and participle attributions
     ("The plant is run by Norvik Energy, which confirmed that output had fallen by a third.", "Norvik Energy",
      "indirect", "output had fallen by a third"),
-    ("Health Minister Omar Haddad opened the bridge, calling it a symbol of the city's recovery.", "Omar Haddad",
+    ("Health Minister Omar Haddad opened the bridge, calling it a symbol of the city's recovery.",
+     "Omar Haddad",
      "indirect", "it a symbol of the city's recovery"),
     # passives with a named speaker
-    ("Health Minister Omar Haddad was quoted as saying that the port would reopen.", "Omar Haddad", "indirect",
+    ("Health Minister Omar Haddad was quoted as saying that the port would reopen.", "Omar Haddad",
+     "indirect",
      "the port would reopen"),
     # a relay speaks: the quoter, not the one quoted without a name
     ("Interfax quoted the ruling party as saying the vote had been fair.", "Interfax",
@@ -251,7 +258,8 @@ def test_rule_families(extract, body, speaker, kind, quote):
 
 
 def test_two_verbs_with_their_own_contents_are_two_statements(extract):
-    text = "City news\nHealth Minister Omar Haddad said the port was open and warned that storms were coming.\n"
+    text = ("City news\nHealth Minister Omar Haddad said the port was open and warned that storms were "
+            "coming.\n")
     got = _pairs(extract(text))
     assert ("Omar Haddad", "indirect", "the port was open") in got
     assert ("Omar Haddad", "indirect", "storms were coming") in got
@@ -282,7 +290,8 @@ def test_headline_restating_the_body_is_no_statement(extract):
     text = ("Haddad Says Port Will Reopen In May\n"
             "Health Minister Omar Haddad said on Monday that the port would reopen in May after repairs.\n")
     ex = extract(text)
-    assert [(s, q) for s, k, q in _pairs(ex)] == [("Omar Haddad", "the port would reopen in May after repairs")]
+    expected = [("Omar Haddad", "the port would reopen in May after repairs")]
+    assert [(s, q) for s, k, q in _pairs(ex)] == expected
 
 
 @pytest.mark.parametrize("body,speaker,kind,quote", [
@@ -326,7 +335,8 @@ def test_unnamed_official_is_not_the_last_named_one(extract, body):
 
 @pytest.mark.parametrize("body,speaker,quote", [
     # a time phrase right after the verb dates the telling, not the content
-    ("NATO said on Tuesday it had moved two ships to the Baltic.", "NATO", "it had moved two ships to the Baltic"),
+    ("NATO said on Tuesday it had moved two ships to the Baltic.", "NATO",
+     "it had moved two ships to the Baltic"),
     # an infinitive content runs on over the clause that qualifies it
     ("NATO vowed to keep its ships in the Baltic until the talks resume.", "NATO",
      "to keep its ships in the Baltic until the talks resume"),
