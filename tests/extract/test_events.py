@@ -81,6 +81,8 @@ def test_triggers(text, expected):
     ("The king promised to build a monument.", []),
     # an agreement reached is treaty_signed; the deal it names is not a second event
     ("Gondor and Rohan agreed to a prisoner exchange on May 16.", [("treaty_signed", "2024-05-16")]),
+    ("The two countries severed ties in 2016.", [("other", "2016")]),
+    ("The killing of the commander in May angered the militia.", [("casualties", "2024-05")]),
     # both sides freeing captives on one day is one exchange
     ("Rohan freed ten captives on Friday. In return, Gondor released 39 prisoners on Friday.",
      [("other", "2025-03-07")]),
