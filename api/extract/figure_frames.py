@@ -1,7 +1,7 @@
 """Figure frames: what a number counts and which predicate governs it, read from the parse.
 
-For each number: the counted noun (past adjectives and compounds, "718 of the 728 drones",
-"two of them", elliptical "13 more"), the verb that governs the counted thing (walking up
+For each number: the counted noun (past adjectives and compounds, "412 of the 430 shells",
+"two of them", elliptical "9 more"), the verb that governs the counted thing (walking up
 conjunctions, prepositions and participles), whether the thing is that verb's object, and the
 verb's agent. Lexicons (data/figures_nouns.tsv, figures_predicates.tsv, figures_words.tsv) say
 what a noun or a verb means; the pipeline has no lemmatizer, so the tables list word forms.
@@ -116,11 +116,11 @@ def plural(t) -> str:
 class Frame:
     number: object                 # the number's syntactic head token
     noun: object | None = None     # the counted noun token
-    elliptic: bool = False         # the noun is left out ("13 more", "two of them"): take the previous one
-    anaphoric: bool = False        # left out behind a pronoun ("two of them", "61 of which")
-    more: bool = False             # "13 more", "64 others": a continuation of the previous count
-    part: bool = False             # "718 of ...": a part of a counted whole
-    whole: bool = False            # "... of the 728 drones": the whole a part is taken from
+    elliptic: bool = False         # the noun is left out ("9 more", "two of them"): take the previous one
+    anaphoric: bool = False        # left out behind a pronoun ("two of them", "40 of which")
+    more: bool = False             # "9 more", "30 others": a continuation of the previous count
+    part: bool = False             # "412 of ...": a part of a counted whole
+    whole: bool = False            # "... of the 430 shells": the whole a part is taken from
     chain: tuple = ()              # nouns from the counted one up its compound chain ("60-day truce")
     pred: object | None = None     # the governing verb
     direct: bool = False           # the counted thing is the verb's own argument (not inside a PP of a noun)
@@ -143,7 +143,7 @@ def _climb_to_noun(t):
         nxt = h.head
         if nxt.i < h.i:
             break
-        if nxt.tag_ == "CD":              # "seven of 13 missiles": a part of the next number
+        if nxt.tag_ == "CD":              # "five of 11 rockets": a part of the next number
             part = part or any(x.lower_ == "of" for x in h.doc[h.i:nxt.i])
             h = nxt
             continue
@@ -184,7 +184,7 @@ def build(t, limit: int) -> Frame:
         hyphened = chain[0].i >= 2 and t.doc[chain[0].i - 1].tag_ == "HYPH" and chain[0].is_alpha
         if (noun_info(chain[0]) and noun_info(chain[0]).cls == "time") or hyphened:
             f.noun = chain[0]     # "a 60-day truce", "the 120-seat assembly": the hyphened noun is counted
-    # "718 of the 728 drones", "two of them", "61 of which"
+    # "412 of the 430 shells", "two of them", "40 of which"
     of = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     if f.noun is None and of is not None:
         pobj = next((c for c in of.children if c.dep_ == "pobj"), None)
@@ -203,12 +203,12 @@ def build(t, limit: int) -> Frame:
     # the whole of a partitive: its noun hangs from "of" under another number
     if f.noun is not None and f.noun.dep_ == "pobj" and f.noun.head.lower_ == "of" \
             and f.noun.head.head != t and (f.noun.head.head.tag_ == "CD" or f.noun.head.head.lower_ in QUANTIFIERS):
-        f.whole = True     # "718 of the 728 drones", "most of the 180 missiles fired by X"
+        f.whole = True     # "412 of the 430 shells", "most of the 95 rockets fired by X"
     if t.i >= 2 and t.doc[t.i - 1].lower_ == "of" and t.doc[t.i - 2].tag_ == "CD":
-        f.whole = True     # "seven of 13 missiles": 13 is the whole the part is taken from
+        f.whole = True     # "five of 11 rockets": 11 is the whole the part is taken from
     if f.noun is None and not f.elliptic and t.i + 2 < len(t.doc) and t.doc[t.i + 2].tag_ == "CD" \
             and t.doc[t.i + 1].lower_ in ("by", "for", "x"):
-        f.noun = _linear_noun(t.doc[t.i + 2], limit)   # "1000 by 1000 format": past the second term
+        f.noun = _linear_noun(t.doc[t.i + 2], limit)   # "500 for 500 swap": past the second term
     if f.noun is None and not f.elliptic:
         if any(c.lower_ in ELLIPSIS_WORDS for c in t.children) or \
                 (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("more", "others")):
@@ -222,7 +222,7 @@ def build(t, limit: int) -> Frame:
 
 
 def _count_head(t):
-    """"a population of about 20,000", "the death toll rose to 50": the count noun the number fills."""
+    """"a crowd of some 8,000", "the death toll rose to 50": the count noun the number fills."""
     h = t.head
     if h.lower_ in ("of", "at", "to") and h.dep_ == "prep":
         up = h.head
@@ -270,7 +270,7 @@ def governing_verb(f: Frame):
 
 def agent(v):
     """The doer of verb v: its subject, a passive's by-phrase, or the subject it shares with
-    the verb it hangs from ("Ukraine managed to return", "X carried out ..., using 117 drones")."""
+    the verb it hangs from ("Ruritania managed to free", "X struck ..., using 40 boats")."""
     for _ in range(6):
         if v is None:
             return None

@@ -37,7 +37,7 @@ METRICS = [(m, u, re.compile(rx.replace("{PEOPLE}", CUES["people"]), re.I))
 BOUNDARY = re.compile(r",(?!\d{3})|[;:—–()]"
                       r"|\s(?:that|with|while|whereas|which|who|but|although|after|before)\s")
 LOCATIVE = re.compile(r"\b(?:to|into|in|from|against|at|on|towards?|across|by|for)\s+(?:the\s+)?$", re.I)
-# "1000 by 1000", "500-for-500": the second number repeats the first term of an exchange
+# "400 by 400", "500-for-500": the second number repeats the first term of an exchange
 RECIPROCAL = re.compile(r"^\s*(?:-\s*)?(?:by|for|x|×)\s*-?\s*$", re.I)
 # words that put people in someone's hands: a "return" among them is a release
 CAPTIVITY = re.compile(r"\b(?:captiv\w*|prisoners?|hostages?|exchange[ds]?|swap\w*|detain\w*|detention|jails?|"
@@ -184,12 +184,12 @@ def _not_figure(text: str, a: int, b: int, num: NumberMention, prev) -> bool:
     if re.match(r"\s*(?:-|–)?\s*years?[\s-]+old\b|\s*-year-old", after, re.I):
         return True   # ages
     if num.value <= 31 and MONTH_DAY_LIST.search(before):
-        return True   # "May 24 and 25": the second day of a list of dates
+        return True   # "June 3 and 4": the second day of a list of dates
     words = before.lower().split()
     if words and words[-1] in ff.word_list("age_before"):
         return True
     if prev and prev[0] == num.value and RECIPROCAL.match(text[prev[1]:a]):
-        return True   # "1000 by 1000": one term of an exchange, counted once
+        return True   # "400 by 400": one term of an exchange, counted once
     return False
 
 
@@ -201,7 +201,7 @@ def _clause(text: str, a: int, b: int, s: int, e: int) -> tuple[int, int]:
         start = m.end()
         cuts.append(m.start())
     if not re.search(r"[A-Za-z]{3}", text[start:a]) and len(cuts) > 1 and text[cuts[-1]] in "—–:":
-        # '"Trust" — 18': the label before the dash says what the number is
+        # '"Unity" — 31': the label before the dash says what the number is
         start = next((m.end() for m in BOUNDARY.finditer(text, s, cuts[-1])
                       if m.end() <= cuts[-1] and not BOUNDARY.search(text, m.end(), cuts[-1])), s)
         end = m.start() if (m := BOUNDARY.search(text, b, e)) else e
@@ -235,7 +235,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
     if _not_counted(frame, info, num, text, a, b):
         return []
     unit, cls = _unit(frame, info, num, story)
-    if _reciprocal(text, b) and cls != "deal":     # "the 1000 by 1000 format" of an exchange
+    if _reciprocal(text, b) and cls != "deal":     # "the 400 by 400 swap" of an exchange
         deal = next((ff.noun_info(t) for t in sp.tokens(cs, ce) if ff.noun_info(t) and ff.noun_info(t).cls == "deal"),
                     None)
         if deal:
@@ -274,7 +274,7 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
         head = frame.chain[-1] if frame.chain else None
         if (head is None or head == frame.noun or head.lower_ not in ff.word_list("deal_heads")) \
                 and not _deal_duration(frame):
-            return True    # "the 15-month war", "took 18 months", "the past 12 days"
+            return True    # "a 9-year feud", "lasted 7 weeks", "for five more days"
     if num.unit is None and frame.noun is not None and frame.noun.lower_ in ff.word_list("party_nouns"):
         det = [c.lower_ for c in frame.noun.children if c.dep_ in ("det", "poss", "predet")]
         if num.value <= 2 or det:
@@ -283,7 +283,7 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
     focused = bool(before) and before[-1] in ff.word_list("count_focus")
     relative = re.match(r"\s+of\s+(?:which|whom)\b", text[b:b + 12])
     if num.spelled and num.value == 1 and frame.part and not focused and not relative:
-        return True        # "one of Putin's cards": a reference, not a count; "one of which was hit" counts
+        return True        # "one of the king's options": a reference, not a count; "one of which was hit" counts
     if num.spelled and num.unit is None and frame.noun is None:
         if before and before[-1] in ("the", "these", "those", "no", "any", "every"):
             return True    # "the two had met", "no one"
@@ -298,7 +298,7 @@ LAST_VERBS = {"last", "lasts", "lasted", "lasting", "run", "runs", "ran", "runni
 
 
 def _deal_duration(frame: ff.Frame) -> bool:
-    """"the first phase, which will last 42 days": a term of the deal, so a figure."""
+    """"the first stage, which will run 30 days": a term of the deal, so a figure."""
     n = frame.noun
     if n is None or n.head.lower_ not in LAST_VERBS:
         return False
@@ -329,7 +329,7 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
         return (ff.plural(frame.noun) if info.unit == "-" else info.unit), info.cls
     n = frame.noun
     if n.ent_type_ == "NORP" or n.lower_.rstrip("s") in _DEMONYMS_LOWER:
-        return "people", "person"          # "390 Ukrainians"
+        return "people", "person"          # "270 Ruritanians"
     if n.tag_ in ("NNP", "NNPS"):
         return None, None                  # "Exhibition 2023", "Route 66": a name, not a count
     return ff.plural(n), None
@@ -345,12 +345,12 @@ def _qualifier(text: str, a: int, s: int, frame: ff.Frame) -> str:
         if C[q].search(before):
             if prev is not None and prev.lower_ in AMBIGUOUS_HEDGES and prev.dep_ == "prep" \
                     and prev.head.i != frame.number.i:
-                return "exact"      # "over eight regions": a place, not "more than"
+                return "exact"      # "over six provinces": a place, not "more than"
             return q
     return "exact"
 
 
-# words that are hedges before a number but also plain prepositions ("drones over eight regions")
+# words that are hedges before a number but also plain prepositions ("rockets over six provinces")
 AMBIGUOUS_HEDGES = {"over", "under", "about", "around", "above", "below"}
 
 
@@ -422,7 +422,7 @@ class _Who:
             return self.other(self._state(me)) if me else None
         lo, hi = ff.np_span(t)
         key = self.idx.covering(self.sp.off(t))
-        if key is None:      # "Iran's foreign minister Abbas Araghchi": the person named, else the first name
+        if key is None:      # "Borduria's trade minister Ivo Marek": the person named, else the first name
             keys = self.idx.at(lo + self.sp.base, hi + self.sp.base)
             people = [k for k in keys if self.by_key[k].kind == "person"]
             key = (people or keys or [None])[0]
@@ -482,14 +482,14 @@ class _Who:
 
 
 def _demonym_group(surface: str) -> bool:
-    """"North Korean troops" (a description: the country), not "the Ukrainian Air Force" (a name)."""
+    """"Ruritanian troops" (a description: the country), not "the Bordurian Navy" (a name)."""
     words = surface.split()
     return len(words) >= 2 and words[-1] in gz.groups()
 
 
 def _owner(who: _Who, frame: ff.Frame, sp: _Sent) -> str | None:
-    """Whose the counted thing is, from its own noun phrase: "Russian airbases", "regions of
-    Ukraine", "Russia's carriers", "424 meters on the Russian side"."""
+    """Whose the counted thing is, from its own noun phrase: "Ruritanian ports", "towns of
+    Borduria", "Borduria's tankers", "300 metres on the Ruritanian bank"."""
     n = frame.noun if (frame.noun is not None and not frame.elliptic) else frame.number
     if n is None:
         return None
@@ -509,7 +509,7 @@ def _owner(who: _Who, frame: ff.Frame, sp: _Sent) -> str | None:
 def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, statements, source, a, b, text):
     who = _Who(sp, idx, statements, a, ranks, story)
     if _reciprocal(text, b):
-        return None        # "1000-for-1000": a term both sides agreed
+        return None        # "400-for-400": a term both sides agreed
     if cls == "deal" or (frame.chain and ff.noun_info(frame.chain[-1]) and
                          ff.noun_info(frame.chain[-1]).cls == "deal"):
         return None        # a term of a two-sided deal
@@ -542,7 +542,7 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
                 or story.attacked or who.other(story.attacker)
                 or (reporter if reporter not in (attacker, story.attacker) else None))
     if cls in PEOPLE_CLASSES + (None,) and _in_exchange(frame):
-        # "X freed three hostages in exchange for 90 prisoners (held by Y)": the other side frees those
+        # "X freed four captives in exchange for 70 convicts (held by Y)": the other side frees those
         releaser = _release_doer(who, frame)
         return _captor(who, frame) or who.other(releaser or story.by_class.get("release"))
     if vcls == "return" and cls != "captive" and not CAPTIVITY.search(sp.text):
@@ -558,7 +558,7 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             if side:
                 return who.other(side)
         return story.by_class.get("release") or (who.other(owner) if owner else None)
-    if frame.whole:        # "718 of the 728 drones (fired by X)": the whole is the launcher's
+    if frame.whole:        # "412 of the 430 shells (fired by X)": the whole is the launcher's
         if doer:
             return doer
         return story.by_class.get("launch") if cls in ("weapon", "attack") else story.by_unit.get(
@@ -588,7 +588,7 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
     if doer and (frame.direct or cls in ("territory", "settlement")):
         return doer
     if cls in ("territory", "settlement") and frame.pred is not None:
-        return who.actor(ff.agent(frame.pred))   # "X confirmed attacks in five regions": its own regions
+        return who.actor(ff.agent(frame.pred))   # "X reported raids on four provinces": its own regions
     if cls in CONTEXT_CLASSES or frame.elliptic:
         unit = _unit_of(frame, info) if not frame.elliptic else (story.last_noun or (None,))[0]
         prior = story.by_unit.get(unit)
@@ -607,8 +607,8 @@ ESTIMATE_VERBS = {"put", "puts", "putting", "estimate", "estimates", "estimated"
 
 
 def _measured(who: _Who, frame: ff.Frame) -> str | None:
-    """"put the Freedonian presence at 9,000", "the damage to X's aviation is estimated at $7
-    billion": the number is the size of the verb's object, and that object says whose it is."""
+    """"put the Freedonian presence at 6,500", "the loss to X's fleet is put at $3
+    million": the number is the size of the verb's object, and that object says whose it is."""
     t = frame.number
     if not (t.dep_ == "pobj" and t.head.lower_ == "at" and t.head.head.tag_ in ff.VERB_TAGS):
         if not (frame.noun is not None and frame.noun.dep_ == "pobj" and frame.noun.head.lower_ == "at"
@@ -627,7 +627,7 @@ def _measured(who: _Who, frame: ff.Frame) -> str | None:
 
 
 def _from_actor(who: _Who, frame: ff.Frame) -> str | None:
-    """"one in four shells comes from Freedonia": the supplier after "from"."""
+    """"one in five shells comes from Freedonia": the supplier after "from"."""
     v = frame.pred
     for _ in range(3):
         if v is None:
@@ -662,7 +662,7 @@ def _unit_of(frame, info) -> str | None:
 
 
 def _tally_label(sp: _Sent, frame: ff.Frame, idx: MentionIndex) -> str | None:
-    """'"Servant of the People" — 210 votes, "Trust" — 18': the name right before the dash."""
+    """'"Green Dawn" — 142 seats, "Unity" — 31': the name right before the dash."""
     t = frame.number
     j = t.i - 1
     while j >= 0 and t.doc[j].text in ("—", "–", ":", "-"):
@@ -701,7 +701,7 @@ def _located(who: _Who, frame: ff.Frame) -> str | None:
 
 
 def _attacker_of(who: _Who, frame: ff.Frame) -> str | None:
-    """"Russian attacks killed one person": the side named in the agent of the killing."""
+    """"Bordurian raids killed one person": the side named in the agent of the killing."""
     if frame.pred is None:
         return None
     ag = ff.agent(frame.pred)
@@ -726,7 +726,7 @@ def _release_doer(who: _Who, frame: ff.Frame) -> str | None:
 
 
 def _captor(who: _Who, frame: ff.Frame) -> str | None:
-    """"from Russian captivity", "released by Hamas", "prisoners held by Israel"."""
+    """"from Bordurian custody", "released by the rebels", "captives held by Ruritania"."""
     if frame.noun is not None:
         for acl in frame.noun.children:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
@@ -760,7 +760,7 @@ def _country_of(who: _Who, key: str | None) -> str | None:
 
 def _preceding_actor(sp: _Sent, idx: MentionIndex, frame, a: int, text: str) -> str | None:
     """The actor named before the number in the sentence that is not a destination nor a speaker:
-    "North Korean soldiers have been deployed ..., with 11,000 troops sent"."""
+    "Ruritanian sappers have been posted ..., with 2,400 troops sent"."""
     for start, end, key in reversed(idx.items):
         if end > a or start < sp.start:
             continue
@@ -776,8 +776,8 @@ def _preceding_actor(sp: _Sent, idx: MentionIndex, frame, a: int, text: str) -> 
 
 
 def _clause_actor(sp, idx, frame, a, text) -> str | None:
-    """Money and shares: the actor the clause is about ("Pyongyang earning $20 billion",
-    "the damage to Russia's aviation is estimated at $7 billion")."""
+    """Money and shares: the actor the clause is about ("Borduria earning $4 billion",
+    "the loss to Ruritania's fleet is put at $3 million")."""
     v = frame.pred
     if v is not None:
         for c in v.children:
@@ -795,7 +795,7 @@ def _clause_actor(sp, idx, frame, a, text) -> str | None:
 def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, text: str,
             clause: tuple[int, int]) -> str | None:
     sent = text[sp.start:sp.end]
-    # a hedge in the number's own clause ("11,000 troops reportedly sent"), or reports that
+    # a hedge in the number's own clause ("2,400 troops reportedly sent"), or reports that
     # govern the sentence ("Reports suggest that ..."), leave the number unvouched for
     if C["hedge"].search(text[clause[0]:min(clause[1], a + 60)]) or \
             re.search(r"\breports\s+(?:suggest|say|indicate)", text[sp.start:a], re.I):
@@ -811,7 +811,7 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
                     return k
         says = t.tag_ in ff.VERB_TAGS and (t.lower_ in reporting or t.lower_ in ESTIMATE_VERBS)
         # a reporting verb above the number, or one whose object is not the counted thing itself
-        # ("reported 85 drones" reports them; "estimates that 9,000 ..." asserts them)
+        # ("reported 40 boats" reports them; "estimates that 6,500 ..." asserts them)
         if says and (t != frame.pred or frame.noun is None or frame.noun.dep_ != "dobj"):
             subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
             if subj is not None:
@@ -849,8 +849,8 @@ def _attack_words() -> re.Pattern:
 
 
 def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
-    """Who attacks whom, from any sentence: "Russia launched strikes on Ukraine", "Russia
-    intensified its attacks on Ukraine"."""
+    """Who attacks whom, from any sentence: "Borduria fired rockets at Ruritania", "Borduria
+    stepped up its raids on Ruritania"."""
     if not _attack_words().search(sp.text):
         return               # most sentences name no attack: skip the token walk
     toks = sp.tokens(sp.start, sp.end)
@@ -881,7 +881,7 @@ def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
 
 
 def _anchor(text, story: Story, a, cs, ce, sp, published, statements, cls, vinfo) -> str | None:
-    """as_of: the date the sentence gives the counted occasion ("killed on Jan. 2", the end of
+    """as_of: the date the sentence gives the counted occasion ("killed on Oct. 9", the end of
     "between X and Y"), the day "now" stands for, the day the number was said, or for counts of
     a strike (weapons, attacks, targets) the day of the story's latest dated occasion."""
     if cls == "deal":
