@@ -538,9 +538,11 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
         attacker = _attacker_of(who, frame)
         reporter = _country_of(who, source)
+        # whose dead: named on them, where they died, the other side of who killed them, the
+        # count they continue, the side reporting its own dead, the side the story has attacked
         return (owner or _located(who, frame) or who.other(attacker) or inherited
-                or story.attacked or who.other(story.attacker)
-                or (reporter if reporter not in (attacker, story.attacker) else None))
+                or (reporter if reporter not in (attacker, story.attacker) else None)
+                or story.attacked or who.other(story.attacker))
     if cls in PEOPLE_CLASSES + (None,) and _in_exchange(frame):
         # "X freed four captives in exchange for 70 convicts (held by Y)": the other side frees those
         releaser = _release_doer(who, frame)
@@ -903,8 +905,8 @@ OCCASION_VERBS = ("launch", "intercept", "target", "release", "return")
 
 
 # a date that opens a period is no anchor of what was counted over it
-SPAN_START = re.compile(r"\b(?:since|from|between|after|until|till|before)\s+(?:the\s+)?(?:(?:early|late|mid)-?\s*)?$",
-                        re.I)
+SPAN_START = re.compile(r"\b(?:since|from|between|after|until|till|before|over|throughout|within)\s+(?:the\s+)?"
+                        r"(?:(?:early|late|mid)-?\s*)?$", re.I)
 
 
 __all__ = ["find_figures"]

@@ -207,6 +207,9 @@ def facts(text):
     ("Sylvanian shelling killed four and left 13 wounded in Freedonia.",
      [(4, "people", "killed", "exact", "freedonia"), (13, "people", "wounded", "exact", "freedonia")]),
     ("The 120-seat National Assembly met.", [(120, "seats", "other", "exact", "national-assembly")]),
+    # dead reported by a side that was not the attacker are that side's own
+    ("Ruritania fired missiles at Sylvania. Freedonia said 1,900 people had been killed in the country.",
+     [(1900, "people", "killed", "exact", "freedonia")]),
     # a bare number borrows the counted noun of its own sentence only
     ("Freedonia deployed 900 soldiers to the border. The motion passed 120 to 3.", [
         (900, "people", "troops_deployed", "exact", "freedonia")]),
@@ -259,6 +262,7 @@ def test_hedge_covers_only_its_own_clause():
     ("Sylvanian shelling killed three people on Jan. 2.", ["2025-01-02"]),
     ("Between January 5 and February 7, Sylvania launched 12 attacks.", ["2025-02-07"]),
     ("Since October last year, Freedonia has deployed 15,000 troops to Sylvania.", [None]),
+    ("Sylvania said 1,900 people had been killed over the past year.", [None]),
     # a strike counted later in the story takes the day the story dated it
     ("Sylvania launched 40 drones at Freedonia on Sunday. Freedonia shot down 35 of them.",
      ["2025-03-09", "2025-03-09"]),
