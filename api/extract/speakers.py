@@ -158,6 +158,10 @@ class Speakers:
         key = self.index.covering(tok.idx)
         if key is not None:
             return self._named_or_country(key, tok)
+        if tok.tag_ == "NNP":
+            key = self._by_name(tok)
+            if key is not None:
+                return key                              # a surname the actor list missed here
         if low in nouns():
             return self._owner(tok)
         if tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
@@ -175,6 +179,13 @@ class Speakers:
                 return member                           # "Sources from the SBU"
             return self._described_actor(tok)
         return None
+
+    def _by_name(self, tok) -> str | None:
+        """The latest person whose name or alias has this word (the last word of a name)."""
+        if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].tag_ == "NNP":
+            return None
+        return self._last(tok.idx, lambda a: _is_person(a) and any(
+            tok.text == n.split()[-1] for n in (a.name, *a.aliases)))
 
     def _named_or_country(self, key: str, tok) -> str:
         """An institution the text only describes ("South Korean intelligence") is its country."""

@@ -473,6 +473,13 @@ def _date_from_occasion(state: _State) -> None:
             same = next((g for g in reversed(body[:i])
                          if state.speakers.parent(key) == g.statement.speaker
                          or state.speakers.parent(g.statement.speaker) == key), None)
+        if same is None or not same.statement.said_on:   # a run of remarks dated at its end
+            run = []
+            for g in body[i + 1:]:
+                if g.statement.speaker != key:
+                    break
+                run.append(g)
+            same = next((g for g in run if g.statement.said_on), None)
         if same is not None and same.statement.said_on:
             f.statement = replace(f.statement, said_on=same.statement.said_on)
 

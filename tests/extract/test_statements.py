@@ -464,3 +464,11 @@ def test_anonymous_speaker_with_no_one_named_next_is_nobody(extract):
 ])
 def test_an_addressee_alone_is_no_content(extract, body):
     assert extract(f"City news\n{body}\n").statements == ()
+
+
+def test_a_run_of_remarks_takes_the_day_given_at_its_end(extract):
+    text = ("City news\nHealth Minister Omar Haddad said the clinics were open. "
+            "Haddad wrote on Telegram late Sunday night:\n"
+            "We will keep every clinic open through the winter.\n")
+    ex = extract(text, date(2025, 3, 12))
+    assert {s.said_on for s in ex.statements} == {"2025-03-09"}
