@@ -153,8 +153,8 @@ def reality(tok, context) -> str:
             return "unreal"
         infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in cur.children)
         governor = cur.head.head if cur.dep_ == "pcomp" else cur.head
-        if cur.dep_ in ("xcomp", "pcomp") and governor.lower_ in context["negative"]:
-            return "unreal"                  # "refrained from confirming", "declined to comment"
+        if cur.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lower_ in context["negative"]:
+            return "unreal"                  # "refrained from confirming", "denied that it had struck"
         if cur.dep_ == "xcomp" or (cur.dep_ in ("acl", "advcl", "relcl", "pcomp") and infinitive):
             head = cur.head
             if head.lower_ in context["pledge"]:

@@ -70,6 +70,7 @@ def test_triggers(text, expected):
     ("The king vowed to strike back.", []),
     ("The army could launch an offensive.", []),
     ("The king will not sign the accord.", []),
+    ("Rohan denied that its army had struck the town.", []),
     ("There are no plans for a meeting between the two kings.", []),
     ("The pact binds each side in the event of an attack.", []),
     ("The fighting will go on until all captives are freed.", []),
