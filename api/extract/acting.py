@@ -1,9 +1,9 @@
 """Whether a mention names an actor that acts: the syntactic role of the mention in its sentence.
 
 CONVENTIONS: an entity is an actor only when it speaks, does something, or is what a statement,
-figure or event is about. Places that only locate ("in Kursk"), organisations inside a person's
-title ("UK Prime Minister X"), audiences ("told the BBC"), modifiers ("Russian military airbases")
-and subjects of negated speech ("neither denied nor confirmed") are not. Read from the dependency
+figure or event is about. Places that only locate ("in Tarsk"), organisations inside a person's
+title ("Ruritanian Prime Minister X"), audiences ("told the Gazette"), modifiers ("Bordurian naval bases")
+and subjects of negated speech ("neither confirmed nor denied") are not. Read from the dependency
 parse: the mention's head token, its dependency label and the word it hangs on.
 """
 from __future__ import annotations
@@ -33,12 +33,12 @@ def _title_words() -> frozenset[str]:
 
 @cache
 def _org_words() -> frozenset[str]:
-    """Head nouns of institutions ("service", "agency"): "the SBU security service" is the SBU."""
+    """Head nouns of institutions ("service", "agency"): "the RPS police service" is the RPS."""
     return frozenset(w for cells in gz._rows("org_kinds.tsv") for w in cells[0].split())
 
 
 def _negated(verb) -> bool:
-    """"did not comment", "has neither denied nor confirmed", "could not be reached"."""
+    """"did not comment", "has neither confirmed nor denied", "could not be reached"."""
     heads = [verb]
     if verb.dep_ == "conj":
         heads.append(verb.head)
@@ -108,7 +108,7 @@ def _noun_before(tok):
 
 
 def _modifier_of(head, dep: str, depth: int) -> str:
-    """"UK Prime Minister", "the Kyiv region", "Russia's invasion", "the SBU security service"."""
+    """"Ruritanian Prime Minister", "the Tarsk region", "Borduria's blockade", "the RPS police service"."""
     low = head.lower_
     if low in _title_words():
         return TITLE
@@ -120,12 +120,12 @@ def _modifier_of(head, dep: str, depth: int) -> str:
     if head.ent_type_ == "PERSON":
         return TITLE
     if low in lexicon("event_nouns"):
-        return ACTS                         # "US-Russia talks": a party to them
+        return ACTS                         # "Ruritania-Borduria talks": a party to them
     return ACTS if dep == "poss" else MODIFIER
 
 
 def _before_title(span) -> bool:
-    """"UK Prime Minister Keir Starmer": title words and then a person's name follow the mention
+    """"Ruritanian Prime Minister Ana Ruiz": title words and then a person's name follow the mention
     (read from the tokens, as the parse of such runs is often wrong)."""
     doc, i, titles = span.doc, span.end, _title_words()
     while i < len(doc) and i < span.end + 4 and doc[i].lower_.strip(".") in titles:

@@ -160,8 +160,8 @@ def _ent_end(doc, tok) -> int:
 
 
 def _canonical_org(surface: str) -> str:
-    """"Russia’s Defense Ministry" -> "Russian Defense Ministry" (ministries take the demonym, as
-    news names them); "Ukraine's State Emergency Service" -> "State Emergency Service of Ukraine"
+    """"Borduria’s Trade Ministry" -> "Bordurian Trade Ministry" (ministries take the demonym, as
+    news names them); "Ruritania's Civil Defence Agency" -> "Civil Defence Agency of Ruritania"
     (other bodies their official "of" form); a gazetteer entry's own name where it has one."""
     forms = org_forms(surface)
     return forms[0] if forms else surface
@@ -216,12 +216,12 @@ def _person_label(ent, surface: str, people: list[str]) -> str:
 
 
 def _is_place(surface: str, label: str) -> bool:
-    """A known place that is no state ("Poltava", "the Gaza Strip"), not a person's full name."""
+    """A known place that is no state ("Lyon", "the Isle of Man"), not a person's full name."""
     return (label != "PERSON" or len(surface.split()) == 1) and surface.lower() in gz.places()
 
 
 def _head_word(name: str) -> str:
-    """The noun a name is built on: "Treaty of Friendship" -> treaty, "Kursk Region" -> region."""
+    """The noun a name is built on: "Treaty of Friendship" -> treaty, "Tula Province" -> province."""
     first = re.split(r"\s+(?:of|for|on)\s+", name, maxsplit=1)[0].split()
     return first[-1].lower() if first else ""
 
@@ -236,10 +236,10 @@ def _titled(tok) -> bool:
 
 def _name_spans(doc):
     """The model's entities, with the organisation names it cuts or misses made whole:
-    "the Operational Command of the" + "Polish Armed Forces" is one name; a known body followed by
-    its sub-body ("Verkhovna Rada" + "Committee on International Policy") is the sub-body; a run of
-    capitalised words around an institution noun ("Coordination Headquarters for the Treatment of
-    Prisoners of War") is an organisation even where the model saw none."""
+    "the Northern Command of the" + "Ruritanian Armed Forces" is one name; a known body followed by
+    its sub-body ("National Assembly" + "Committee on Fisheries and Ports") is the sub-body; a run of
+    capitalised words around an institution noun ("Joint Bureau for the Search for
+    Missing Sailors") is an organisation even where the model saw none."""
     ents, out, i = list(doc.ents), [], 0
     covered = {t.i for e in ents for t in e}
     heads = _org_heads()
@@ -276,7 +276,7 @@ def _name_spans(doc):
             if span is None:
                 continue
             inner = [e for e in out if e.start < span.end and span.start < e.end]
-            # "Operational Command of the Israel Defense Forces": a known body at its tail joins it
+            # "Northern Command of the Ruritanian Armed Forces": a known body at its tail joins it
             if all(e.label_ == "ORG" and e.start > tok.i and e.end <= span.end for e in inner):
                 out = [e for e in out if e not in inner] + [span]
                 covered |= {t.i for t in span}
@@ -284,7 +284,7 @@ def _name_spans(doc):
 
 
 def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
-    """End token of "Committee on International Policy" starting at `i` (i itself when none):
+    """End token of "Committee on Fisheries and Ports" starting at `i` (i itself when none):
     capitalised words, joined by of/on/for/the/and, the first (if need_head) an institution noun."""
     if need_head and not (i < len(doc) and _titled(doc[i]) and doc[i].lower_ in heads):
         return i
@@ -292,7 +292,7 @@ def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
     while j < len(doc) and j < i + 10 and not doc[j].is_sent_start:
         if doc[j].ent_type_ and doc[j].ent_type_ not in ("ORG", "NORP", "GPE") or doc[j].ent_iob_ == "B" \
                 and doc[j].ent_type_ != "ORG":
-            break                        # "... Policy on May 6": a date ends the name
+            break                        # "... Ports on June 9": a date ends the name
         if _titled(doc[j]) and doc[j].tag_.startswith("NNP"):
             end = j + 1
         elif doc[j].lower_ not in ("of", "on", "for", "the", "and"):
@@ -359,7 +359,7 @@ def from_groups(parsed: ParsedText) -> list[Raw]:
             nxt = doc[ent.end + 1:ent.end + 3] if ent.end < len(doc) and doc[ent.end].text in ("'s", "’s") \
                 else doc[ent.end:ent.end]
             noun = _group_noun(nxt, grp)
-            if noun and grp[noun][0] == "branch":      # "Ukraine's air force", "Kyiv’s Air Force"
+            if noun and grp[noun][0] == "branch":      # "Borduria's navy", "Szohod’s Air Force"
                 end = nxt[0].idx + len(noun)
                 out.append(Raw(ent.start_char, end, parsed.text[ent.start_char:end], "BRANCH", ent.ent_id_,
                                title=noun))
@@ -367,7 +367,7 @@ def from_groups(parsed: ParsedText) -> list[Raw]:
         if ent.label_ != "NORP" or ent.text not in dem:
             continue
         country = dem[ent.text]
-        j = ent.end                     # "Polish and allied aircraft", "the Russian and Chinese delegations"
+        j = ent.end                     # "Ruritanian and allied ships", "the Bordurian and Syldavian envoys"
         while j < len(doc) and j < ent.end + 3 and (doc[j].lower_ in ("and", ",") or doc[j].tag_ == "JJ"
                                                      or doc[j].ent_type_ == "NORP"):
             j += 1

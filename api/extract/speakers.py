@@ -1,11 +1,11 @@
 """Who speaks: the actor a speech act's subject names, with a small rule-based coreference.
 
-A subject names its speaker directly (a mention of the actor), through an apposition ("the head of
-the agency, Ana Ruiz"), through its owner when it is a speech noun ("Putin's message", "a statement
-from the ministry"), or through the country of an unnamed group ("Ukrainian officials").
+A subject names its speaker directly (a mention of the actor), through an apposition ("the chief of
+the agency, Ana Ruiz"), through its owner when it is a speech noun ("the king's message", "a statement
+from the ministry"), or through the country of an unnamed group ("Bordurian officials").
 Pronouns and descriptions take the actor last named in that role: "he"/"she" the latest person
 referred to as a subject or speaker, "it" the latest institution or country, "the agency"/"the air
-force" the latest actor whose name has those words, "the Russian president" the latest person
+force" the latest actor whose name has those words, "the Ruritanian president" the latest person
 whose role has them.
 """
 from __future__ import annotations
@@ -150,7 +150,7 @@ class Speakers:
             return self._antecedent(tok.idx, person=True)
         if low in _THING_PRONOUNS:
             return self._antecedent(tok.idx, person=False)
-        for c in tok.children:                          # "The head of the directorate, Ana Ruiz,"
+        for c in tok.children:                          # "The chief of the bureau, Ana Ruiz,"
             if c.dep_ == "appos":                        # "The agency he leads, OCHA,"
                 k = self.index.covering(c.idx)
                 if _is_person(self.index.by_key.get(k)) or k and tok.tag_ in ("NN", "NNS"):
@@ -165,7 +165,7 @@ class Speakers:
         if low in nouns():
             return self._owner(tok)
         if tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
-            inside = self._person_inside(tok)           # "The head of the President's Office Ana Ruiz"
+            inside = self._person_inside(tok)           # "The chief of the Harbour Board Ana Ruiz"
             if inside:
                 return inside
             named = self._named_modifier(tok)
@@ -173,10 +173,10 @@ class Speakers:
                 return named                            # "the state-run KCNA news agency"
             country = self._demonym_country(tok)
             if country:
-                return country                          # "Ukrainian officials", "the Russian president"?
+                return country                          # "Bordurian officials", "the Ruritanian president"?
             member = self._member_of(tok)
             if member:
-                return member                           # "Sources from the SBU"
+                return member                           # "Sources in the Bordurian police"
             return self._described_actor(tok)
         return None
 
@@ -249,7 +249,7 @@ class Speakers:
         return None
 
     def _member_of(self, head) -> str | None:
-        """ "Sources from the SBU", "a spokesman for the ministry", "the ministry's spokesman"."""
+        """ "Sources in the Bordurian police", "a spokesman for the ministry", "the ministry's spokesman"."""
         for c in head.children:
             target = None
             if c.dep_ == "prep" and c.lower_ in _STAFF_PREPS:
@@ -266,7 +266,7 @@ class Speakers:
         return None
 
     def _possessor(self, pron) -> str | None:
-        """Whose "its": the last noun before it in its sentence ("... over the region of Kherson, its
+        """Whose "its": the last noun before it in its sentence ("... over the province of Tarsk, its
         governor said": the region's), else the last institution that spoke or acted."""
         for t in reversed(pron.doc[pron.sent.start:pron.i]):
             if t.tag_ in ("NN", "NNS", "NNP", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
