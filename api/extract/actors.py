@@ -35,12 +35,18 @@ class _Draft:
     roles: set[str] = field(default_factory=set)
 
 
+@lru_cache(maxsize=4096)
 def _org_kind(name: str) -> str:
     low = name.lower()
-    for cells in gz._rows("org_kinds.tsv"):
-        if re.search(rf"\b{re.escape(cells[0])}\b", low):
-            return cells[1].strip()
+    for pattern, kind in _org_kinds():
+        if pattern.search(low):
+            return kind
     return "organization"
+
+
+@lru_cache(maxsize=1)
+def _org_kinds() -> tuple:
+    return tuple((re.compile(rf"\b{re.escape(c[0])}\b"), c[1].strip()) for c in gz._rows("org_kinds.tsv"))
 
 
 def _entry_draft(key: str) -> _Draft:

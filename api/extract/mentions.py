@@ -67,6 +67,7 @@ def _credits(parsed: ParsedText) -> list[tuple[int, int, str]]:
     return out
 
 
+@cache
 def _credit_openers() -> list[str]:
     return [line.strip() for line in gz._data("credit_lines.txt").splitlines()
             if line.strip() and not line.startswith("#")]
@@ -80,8 +81,14 @@ def _role_at(spans, pos: int) -> str:
 
 
 def _kind_word(text: str, name: str) -> bool:
-    low = text.lower()
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in gz.words(name))
+    return bool(_word_pattern(name).search(text.lower()))
+
+
+@cache
+def _word_pattern(name: str):
+    """One regex for every word of a word list (a search per word was a hot spot)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(gz.words(name), key=len, reverse=True))
+                      + r")\b")
 
 
 def _org_prefix(doc, ent) -> int:
@@ -392,8 +399,9 @@ def _group_noun(toks, grp) -> str | None:
 def branch_references(parsed: ParsedText) -> list[Raw]:
     """"the air force" with no country: the branch the article named last (resolved in actors.py)."""
     doc, out, grp = parsed.doc, [], gz.groups()
+    firsts = {n.split()[0] for n, (what, _) in grp.items() if what == "branch"}
     for tok in doc:
-        if tok.lower_ == "the" and tok.i + 1 < len(doc):
+        if tok.lower_ == "the" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in firsts:
             noun = _group_noun(doc[tok.i + 1:tok.i + 3], grp)
             if noun and grp[noun][0] == "branch":
                 end = doc[tok.i + 1].idx + len(noun)
