@@ -20,6 +20,7 @@ from api.extract.numbers import find_numbers, words_value
     ("the second half of the season", []),
     ("at 10:50 on the 38th day, an F-16 and a G7 summit", []),
     ("400 dollars", [("400 dollars", 400, "USD")]),
+    ("a budget of 50 billion shekels", [("50 billion shekels", 50e9, "ILS")]),
     ("an estimated 7,000 to 8,000 sailors", [("7,000 to 8,000", 7000, None)]),
     ("between 20 and 30 percent of ships", [("20 and 30 percent", 0.2, "fraction")]),
     ("3 to 4 million barrels", [("3 to 4 million", 3e6, None)]),
