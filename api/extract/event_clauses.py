@@ -118,7 +118,7 @@ def _head_is_object(tok) -> bool:
 def _noun_sense(tok, nouns):
     sense = nouns.get(tok.lower_)
     if sense is None and tok.dep_ in OBJECTS + ("nsubjpass",):
-        # "the first stage of the exchange": the happening is named after "of"
+        # "the second phase of the swap": the happening is named after "of"
         for p in _kids(tok, "prep"):
             if p.lower_ == "of":
                 for c in _kids(p, "pobj"):
@@ -197,7 +197,7 @@ def _noun_reality(tok, context, hops: int = 3) -> str:
 
 def quotations(text: str, para_start: int, para_end: int, doc) -> list[tuple[int, int]]:
     """Stretches of a paragraph inside quotation marks that quote someone: a quoted phrase with
-    no clause of its own is narration with scare quotes (the "operation to liberate X")."""
+    no clause of its own is narration with scare quotes (the "mission to rescue X")."""
     out, opened, start = [], False, 0
     for i in range(para_start, para_end):
         ch = text[i]
@@ -227,7 +227,7 @@ def _person_object(tok, is_person) -> bool:
 
 
 def _visit_by_presence(tok, context) -> bool:
-    """"The delegation is in Pyongyang", "has been in the city since Friday": a visit."""
+    """"The envoys are in Lisbon", "has stayed in the capital since Monday": a visit."""
     if tok.lower_ not in ("is", "are", "was", "were", "been") or tok.dep_ not in ("ROOT", "ccomp", "conj"):
         return False
     subj = _kids(tok, "nsubj")
@@ -285,7 +285,7 @@ def find_clauses(parsed, is_person) -> list[Clause]:
 
 
 def _manner_of(c: Clause, clauses: list[Clause]) -> bool:
-    """"launched an incursion, deploying elite units": a participle that tells how another event
+    """"launched a raid, sending special units": a participle that tells how another event
     went is part of it (a pledge or confirmation is never only a manner)."""
     a = c.anchor
     if a.dep_ != "advcl" or a.tag_ != "VBG" or c.kind in ("pledge", "confirmation"):
@@ -320,7 +320,7 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
         elif kind == "-":
             return None
     if frame == "capture" and source is not None and source.lower_ in context["places"]:
-        kind, frame = "offensive", "offensive"   # "captured multiple villages": an advance
+        kind, frame = "offensive", "offensive"   # "seized several hamlets": an advance
     elif frame == "capture" and source is not None:
         kind, frame, source = "other", "capture", None
     if frame == "capture" and source is None:
@@ -349,7 +349,7 @@ def _checked(tok, kind, frame, si, context, nouns, verbs, is_person, source) -> 
     if frame == "attack" and _cross_border(tok, source, context):
         kind, frame = "incursion", "incursion"
     if frame == "report" and not (_person_object(tok, is_person) or (source is not None and _person_object(source, is_person))):
-        return None                          # "KCNA reported": speech, not a report to a leader
+        return None                          # "the agency reported": speech, not a report to a leader
     real = reality(tok, context)
     if real == "unreal" and kind != "pledge":
         if _modal_support(tok, context):
@@ -360,23 +360,23 @@ def _checked(tok, kind, frame, si, context, nouns, verbs, is_person, source) -> 
     if kind == "pledge" and _agreement_speaks(tok):
         return None                          # "the treaty promises that ...": what a text says
     if kind == "pledge" and frame == "pledge" and not _support_content(tok, context, nouns):
-        return None                          # "promising to erect a monument": not support of a party
+        return None                          # "promising to build a statue": not support of a party
     if kind == "confirmation" and not _has_content(tok):
         return None
     if kind == "casualties" and _inside_attack(tok, nouns, verbs):
-        return None                          # "strikes that killed 14": the toll of that attack
+        return None                          # "raids that killed 9": the toll of that attack
     return Clause(tok, kind, frame, si, source=source)
 
 
 def _inside_attack(tok, nouns, verbs) -> bool:
     """A toll told in a clause about an attack ("in strikes that killed", "when ... were killed")."""
-    while tok.dep_ == "conj" and tok.head.i != tok.i:   # "strikes that missed ... and killed 14"
+    while tok.dep_ == "conj" and tok.head.i != tok.i:   # "raids that missed ... and killed 9"
         tok = tok.head
     if tok.dep_ not in ("relcl", "advcl", "acl"):
         return False
     head = tok.head
     subj = [c for c in head.children if c.dep_ == "nsubj"]
-    if _is_verb(head) and subj:   # "the use of the missile was ... when three were killed"
+    if _is_verb(head) and subj:   # "the use of the rocket was ... when four were killed"
         head = subj[0]
     sense = nouns.get(head.lower_) or verbs.get(head.lower_)
     return bool(sense and sense.frame == "attack")
@@ -420,7 +420,7 @@ def _cross_border(tok, source, context) -> bool:
 
 
 def _modal_promise(tok, context) -> bool:
-    """"Russia could provide assistance": a modal of ability or will, not a condition ("if ...")."""
+    """"Borduria could send aid": a modal of ability or will, not a condition ("if ...")."""
     aux = [c.lower_ for c in tok.children if c.dep_ == "aux"]
     if not any(a in ("could", "would", "will", "can", "'ll") for a in aux):
         return False
@@ -428,7 +428,7 @@ def _modal_promise(tok, context) -> bool:
 
 
 def _modal_support(tok, context) -> bool:
-    """"Russia could provide military assistance": a promise of support, a pledge."""
+    """"Borduria could send military aid": a promise of support, a pledge."""
     if tok.lower_ not in context["support"] or any(c.dep_ == "neg" for c in tok.children):
         return False
     subj = _kids(tok, "nsubj")
@@ -469,7 +469,7 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
     if sense.frame == "report" and not _person_object(tok, is_person):
         return None                          # a report to a leader, not any report
     if tok.dep_ in ("attr", "compound"):
-        return None                          # "the deployment is Pyongyang's decision", "ratification documents"
+        return None                          # "the posting is Borduria's choice", "ratification papers"
     if _idiom(tok, context):
         return None                          # "in exchange for", "in response to": no happening
     if _noun_reality(tok, context) == "unreal":
@@ -482,7 +482,7 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
     if sense.frame == "attack" and _cross_border(tok, None, context):
         return Clause(tok, "incursion", "incursion", si)
     if sense.frame in ("offensive", "invasion") and _into_region(tok, context):
-        return Clause(tok, "incursion", "incursion", si)   # "the advance of X's forces into the border region"
+        return Clause(tok, "incursion", "incursion", si)   # "the push of X's units into the frontier zone"
     return Clause(tok, sense.kind, sense.frame, si)
 
 

@@ -2,7 +2,7 @@
 
 event_clauses finds the predicates and their kinds from the parse. Here each gets:
 - its date: a date phrase the parse attaches to it (directly or through its own phrases); else
-  the date of its sentence's frame ("Ukraine said on Wednesday its troops had advanced"); else
+  the date of its sentence's frame ("Ruritania said on Tuesday its patrols had withdrawn"); else
   that of an event it is tied to ("during the attack"); else, in the lead, the publication day
   (present or present perfect) or month (past tense), marked weak;
 - participants from the parse (agent first), a place the predicate governs, a title from the
@@ -163,7 +163,7 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
                     owner.date = d
             elif tok is not None and _governing_verb(tok).lower_ in REPORTING:
                 frames.setdefault(_governing_verb(tok).i, d)
-            if tok is not None:   # "from February, when they met": the clause the date introduces
+            if tok is not None:   # "from April, when they spoke": the clause the date introduces
                 near = list(doc.char_span(d.span.start, d.span.end, alignment_mode="expand") or [tok])
                 holders = {t.i: t for t in near + [tok.head, tok.head.head]}.values()
                 for rel in (r for h in holders for r in h.children):
@@ -172,11 +172,11 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
                         for c in here:
                             if c.date is None and c.anchor.i in inside:
                                 c.date = d
-        for c in here:   # "during negotiations on May 16", "amid the attack": that event's time
+        for c in here:   # "during the summit on June 9", "amid the raid": that event's time
             if c.date is None:
                 c.date = _linked_date(c, anchors, dated_before)
                 c.weak = c.date is not None
-        for c in here:   # "Ukraine said on Wednesday its troops had advanced": the told clause
+        for c in here:   # "Ruritania said on Tuesday its patrols had withdrawn": the told clause
             if c.date is None:
                 verb = _reporting_above(c.anchor, frames) if _finite(c.anchor) else None
                 if verb is not None:
@@ -213,7 +213,7 @@ REPORTED_PATH = ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep", "attr", "pcom
 
 def _reporting_above(tok, frames: dict[int, object]) -> int | None:
     """The nearest dated reporting verb whose told clause holds tok, not a modifier inside its
-    subject ("prisoners, captured while fighting, have pleaded ..., an activist said Friday")."""
+    subject ("sailors, seized while fishing, have asked ..., a lawyer said Monday")."""
     for _ in range(8):
         if tok.i in frames:
             return tok.i
@@ -241,7 +241,7 @@ def _past_perfect(tok) -> bool:
 
 
 def _speaker_next_dates(clauses: list[Clause], told: dict[int, list], body: list[int]) -> None:
-    """"Zelensky confirmed the operation ... Zelensky posted on X late Sunday night: ...": an undated
+    """"Ruiz confirmed the raid ... Ruiz wrote in a blog post on Tuesday evening: ...": an undated
     confirmation or pledge takes the day its speaker is next told speaking, within two sentences."""
     following = {si: body[i + 1:i + 3] for i, si in enumerate(body)}
     for c in clauses:
@@ -262,7 +262,7 @@ def _subject_words(tok) -> set[str]:
 
 
 def _told_as_earlier(tok) -> bool:
-    """"The two had earlier discussed", "Earlier, X confirmed": recent news, the publication month."""
+    """"The pair had earlier agreed", "Earlier, X confirmed": recent news, the publication month."""
     verb = _governing_verb(tok)
     return any(c.dep_ == "advmod" and c.lower_ == "earlier" for c in verb.children)
 
@@ -277,7 +277,7 @@ def _days_before_now(tok) -> bool:
 
 def _speech_dates(parsed, clauses: list[Clause], statements) -> None:
     """An undated pledge or confirmation is dated as the statement it makes: the statement in
-    its sentence, dated by the statement rules ("He confirmed ... He posted late Sunday: ...")."""
+    its sentence, dated by the statement rules ("He confirmed ... He wrote on Tuesday evening: ...")."""
     spoken = [s for s in statements if s.said_on]
     for c in clauses:
         if c.date is not None or c.kind not in SPEECH_KINDS:
@@ -300,9 +300,9 @@ def _owner(tok, anchors):
         if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
                 ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ not in ("that", "which", "who")
                 for ch in tok.children):
-            return None   # "..., and that they entered combat in May": that clause's date
+            return None   # "..., and that they reached the coast in April": that clause's date
         if tok.tag_.startswith("VB") and tok.lower_ not in REPORTING:
-            # "completed the liberation on Saturday", "the talks on Saturday followed ...":
+            # "finished the evacuation on Monday", "the summit on Monday followed ...":
             # a date on a verb that is no event belongs to the event noun it takes
             for dep in ("nsubj", "nsubjpass", "dobj"):
                 for ch in tok.children:
@@ -315,8 +315,8 @@ def _owner(tok, anchors):
 
 
 def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
-    """The date of the event a clause is tied to: "scrambled amid the attack" (the last dated
-    attack), "talks during which ..."; and a noun under "during" takes its clause's date."""
+    """The date of the event a clause is tied to: "sailed amid the raid" (the last dated
+    raid), "talks during which ..."; and a noun under "during" takes its clause's date."""
     _, nouns, context = lexicon()
     for p in c.anchor.children:
         if p.dep_ == "prep" and p.lower_ in context["during"]:
@@ -330,7 +330,7 @@ def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
                         return same[-1].date
     head = c.anchor.head
     if c.anchor.dep_ == "dobj" and head.lower_ in ("followed", "follows", "preceded", "precedes"):
-        # "the talks on Saturday followed a meeting with X": the meeting came shortly before
+        # "the summit on Monday followed a visit by X": the visit came shortly before
         for s in head.children:
             if s.dep_ == "nsubj" and s.i in anchors:
                 c.apart.add(s.i)
@@ -385,7 +385,7 @@ def _participants(c: Clause, actor_at) -> _Found:
     agents = set()
     a = c.anchor
     subj_roots = [ch for ch in a.children if ch.dep_ in ("nsubj", "poss", "agent")]
-    if a.dep_ == "acomp":   # "Russia is ready to provide": the adjective's subject is the verb's
+    if a.dep_ == "acomp":   # "Borduria is ready to supply": the adjective's subject is the verb's
         subj_roots += [ch for ch in a.head.children if ch.dep_ == "nsubj"]
     if not subj_roots and a.dep_ in ("advcl", "xcomp", "conj") and a.tag_.startswith("VB"):
         subj_roots = [ch for ch in a.head.children if ch.dep_ == "nsubj"]   # "X praised ..., promising ..."
@@ -456,7 +456,7 @@ def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
 
 
 def _definite(tok) -> bool:
-    """"the attack in Ukraine": a noun that points back at an event told before."""
+    """"the raid in Ruritania": a noun that points back at an event told before."""
     return not tok.tag_.startswith("VB") and any(
         c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in tok.children)
 
@@ -511,7 +511,7 @@ def _title(c: Clause, doc) -> str:
         if not obj and a.dep_ in ("relcl", "acl") and subj:   # "the pact (that) both sides signed"
             obj = [a.head]
         if obj:
-            if obj[0].dep_ == "xcomp":   # "promised to back Russia": the whole infinitive
+            if obj[0].dep_ == "xcomp":   # "vowed to help Borduria": the whole infinitive
                 parts.append(" ".join(_phrase(t, 6) if t.dep_ in ("dobj",) else t.text
                                       for t in sorted([obj[0]] + [k for k in obj[0].children if k.dep_ in (
                                           "aux", "dobj", "prt")], key=lambda t: t.i)))
@@ -527,7 +527,7 @@ def _title(c: Clause, doc) -> str:
 
 
 def _place(c: Clause, is_person) -> str | None:
-    """A place the predicate governs: "in Istanbul", "into the Kursk region", "the Alaska talks",
+    """A place the predicate governs: "in Lisbon", "into the Tarsk province", "the Geneva talks",
     or its event noun does ("launched an incursion into ..."), one phrase deep ("of troops to X")."""
     heads = [c.anchor] + ([c.source] if c.source is not None else [])
     heads += [o for h in list(heads) for p in h.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -577,7 +577,7 @@ def _evidence(c: Clause, f: _Found, parsed) -> tuple[int, int]:
 
 def _agreement_names(found: list[_Found]) -> dict[int, str]:
     """Stages of one agreement share a series named after it: its own name where the text gives
-    one ("the Comprehensive Strategic Partnership Treaty"), else its parties and noun."""
+    one ("the Northern Fisheries Accord"), else its parties and noun."""
     names: dict[int, str] = {}
     last = None
     for f in found:
