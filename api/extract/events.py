@@ -94,7 +94,7 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
         d = f.date
         out.append(Event(kind=f.kind, title=_title(c, doc), evidence=Span.of(text, start, end),
                          date=d.value if d else None, precision=d.precision if d else None,
-                         location=_place(c, is_person), actors=parts,
+                         location=None if f.kind in SPEECH_KINDS else _place(c, is_person), actors=parts,
                          series=names.get(id(f)) if f.kind in TREATY else None,
                          frame=f.frame, agents=len([k for k in parts if k in f.agents])))
     return tuple(out)
@@ -558,6 +558,9 @@ def _evidence(c: Clause, f: _Found, parsed) -> tuple[int, int]:
     doc = parsed.doc
     sent = parsed.sentences[c.sentence].span
     toks = set(f.tokens) if c.anchor.i in f.tokens else _clause_tokens(c)
+    if c.anchor.dep_ in ("acl", "relcl") and c.anchor.tag_.startswith("VB"):   # "a treaty signed last year"
+        head = c.anchor.head
+        toks |= {head.i} | {t.i for t in head.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")}
     if c.date is not None and c.date.span.end > c.date.span.start:
         span = doc.char_span(c.date.span.start, c.date.span.end, alignment_mode="expand")
         if span is not None:
