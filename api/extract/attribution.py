@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-# Verbs whose object is the one quoted ("KCNA quoted the party as saying"): the quoter relays.
+# Verbs whose object is the one quoted ("the radio quoted the mayor as saying"): the quoter relays.
 QUOTING = frozenset({"quoted", "quotes", "quote", "quoting", "cited", "cites", "cite", "citing"})
 # Verbs that keep an infinitive or gerund from being said ("declined to say", "refrained from confirming").
 NEGATORS = frozenset({"refrain", "refrains", "refrained", "refraining", "refuse", "refuses", "refused",
@@ -96,7 +96,7 @@ def _negated_here(tok) -> bool:
 
 
 def negated(tok) -> bool:
-    """Not said: "did not confirm", "neither denied nor confirmed", "declined to say",
+    """Not said: "did not confirm", "neither confirmed nor denied", "declined to say",
     "refrained from confirming or denying", "will announce"."""
     if _negated_here(tok):
         return True
@@ -123,15 +123,15 @@ def subject_of(tok):
     if subs:
         s = subs[-1]
         if s.lower_ in _RELATIVE and tok.dep_ == "relcl":
-            return tok.head                  # "Kim, who called the soldiers ..."
+            return tok.head                  # "Ruiz, who called the sailors ..."
         return s
-    for c in tok.children:                   # "After Washington accused ...": the subject parsed as the
+    for c in tok.children:                   # "After Borduria blamed ...": the subject parsed as the
         if c.dep_ == "mark" and c.i < tok.i:  # object of the conjunction
             hung = next((p for p in c.children if p.dep_ == "pobj"), None)
             if hung is not None:
                 return hung
     if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lower_ in QUOTING:
-        quoting = tok.head.head              # "KCNA quoted the party as saying": the quoter relays
+        quoting = tok.head.head              # "the radio quoted the mayor as saying": the quoter relays
         return next((c for c in quoting.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if _passive(tok):
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -201,7 +201,7 @@ def _that_clause(noun):
 
 
 def _clause_under_circumstance(tok):
-    """ "said in a statement carried by state media that ...": the parser hangs the clause inside
+    """ "said in a note read out on the radio that ...": the parser hangs the clause inside
     the phrase that says where it was said."""
     for c in tok.children:
         if c.i > tok.i and c.dep_ in ("prep", "npadvmod", "advmod"):
@@ -212,8 +212,8 @@ def _clause_under_circumstance(tok):
 
 
 def _circumstance(prep, frames: frozenset[str]) -> bool:
-    """A phrase saying when or in what form something was said ("in a statement", "on Monday",
-    "amid the talks"), not part of what was said."""
+    """A phrase saying when or in what form something was said ("in a letter", "on Tuesday",
+    "amid the summit"), not part of what was said."""
     if prep.lower_ in _WHEN and f"p:{prep.lower_}" not in frames:
         return True
     return any(t.dep_ == "pobj" and (t.lower_ in _CALENDAR or t.lower_ in nouns()) for t in prep.children)
@@ -230,18 +230,18 @@ def _object_end(tok, first) -> int:
             continue
         apart = tok.doc[c.left_edge.i - 1].text in (",", ";", "—", "–")
         if c.dep_ == "prep" and _circumstance(c, frames_of(tok) or frozenset()):
-            break                                     # "... in a joint statement", "... after the talks"
+            break                                     # "... in a joint letter", "... after the summit"
         if c.dep_ in _COMPLEMENTS and not apart:
             if c.dep_ == "advmod" and c.lower_ != "as":
                 break
-            end = max(end, _edge(c.right_edge))       # "vowed to fight on until X", "accused X of Y"
+            end = max(end, _edge(c.right_edge))       # "vowed to keep going until X", "accused X of Y"
         elif c.dep_ in ("cc", "conj", "punct", "advcl"):
             break
     return end
 
 
 def _complement(tok, obj):
-    """What is said of the object: "called it “a betrayal”", "praised X for their “courage”",
+    """What is said of the object: "called it “a farce”", "praised X for their “patience”",
     "accused X of Y" -> the complement's head; else the object itself."""
     for c in sorted(tok.children, key=lambda c: -c.i):
         if c.i <= obj.i:
@@ -274,7 +274,7 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
     if tok.dep_ in ("ccomp", "parataxis") and host.i > tok.i and not any(
             c.dep_ in ("nsubj", "nsubjpass", "expl") for c in host.children):
         raised = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
-        if raised is not None:               # "X confirmed the operation, dubbed Y, was conducted by Z":
+        if raised is not None:               # "X confirmed the raid, code-named Y, was carried out by Z":
             return raised.left_edge.idx, _edge(host.right_edge), "clause", host   # parsed upside down
     right = [c for c in children if c.dep_ == "ccomp" and c.i > tok.i]
     if right:
@@ -286,7 +286,7 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         start = _past_time(clause, start)
         raised = next((c for c in children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
         if raised is not None and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
-            start = raised.left_edge.idx             # "indicated deployment is X": subject taken as object
+            start = raised.left_edge.idx             # "hinted the posting is X": subject taken as object
         return start, _edge(last.right_edge), "clause", clause
     hidden = _clause_under_circumstance(tok)
     if hidden is not None:
@@ -298,11 +298,11 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and "l" not in frames:
         clause = _that_clause(obj)
-        if clause is not None:                       # "voiced confidence that ...", "confirmed reports that"
+        if clause is not None:                       # "voiced hope that ...", "confirmed reports that"
             return _after_mark(clause), _edge(clause.right_edge), "clause", clause
     if obj is not None and "o" not in frames and "l" not in frames and obj.lower_ not in empty_objects():
         orphan = _orphan_verb(obj)
-        if orphan is not None:                       # "as saying the end of the battle demonstrated X":
+        if orphan is not None:                       # "as saying the fall of the fort showed X":
             return obj.left_edge.idx, _edge(orphan.right_edge), "clause", orphan   # subject taken as object
     preps = [c for c in children
              if c.i > tok.i and c.dep_ in ("prep", "prt", "dative") and f"p:{c.lower_}" in frames]
@@ -312,7 +312,7 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
             return xcomp.left_edge.idx, _object_end(tok, xcomp), "xcomp", xcomp
     if obj is not None and "o" in frames:
         if tok.doc[obj.left_edge.i - 1].text in (",", ";"):
-            return None                              # "..., Jang suggested, a change from ...": a gloss
+            return None                              # "..., Ruiz noted, a shift from ...": a gloss
         return obj.left_edge.idx, _object_end(tok, obj), "object", _complement(tok, obj)
     for prep in preps:
         if _circumstance(prep, frames):
@@ -360,7 +360,7 @@ def according_act(tok, sent_start: int, sent_end: int) -> Act | None:
 
 
 def noun_act(tok) -> Act | None:
-    """ "X's remarks that ...", "amid Kremlin claims that ...": a speech noun with its own clause."""
+    """ "X's remarks that ...", "amid palace claims that ...": a speech noun with its own clause."""
     if tok.lower_ not in nouns() or not tok.tag_.startswith("NN"):
         return None
     clause = _that_clause(tok)

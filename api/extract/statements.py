@@ -92,7 +92,7 @@ def _said_on(parsed: ParsedText, parts: list[tuple[int, int]],
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     """The content without a leading "that" or punctuation and without trailing punctuation, except
-    what stands inside a closing quotation mark ("... brothers in arms.”")."""
+    what stands inside a closing quotation mark ("... a fair harvest.”")."""
     while s < e and (text[s].isspace() or text[s] in ",:;—–-"):
         s += 1
     if text[s:s + 5].lower() == "that " and e - s > 5:
@@ -119,15 +119,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def _cut_gloss(doc, s: int, e: int) -> int:
-    """The narrator's gloss after the clause (", which had been invaded ...", ", the latest in a
-    series") is left out."""
+    """The narrator's gloss after the clause (", which had been flooded ...", ", the third in a
+    row") is left out."""
     span = doc.char_span(s, e, alignment_mode="contract")
     if span is None:
         return e
     for t in span:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i >= span.start + 2 \
                 and doc[t.i - 1].is_quote and doc[t.i - 2].text == ",":
-            return doc[t.i - 1].idx + 1        # "“…,” referencing a statement": the quote ends it
+            return doc[t.i - 1].idx + 1        # "“…,” citing a letter": the quote ends it
         if t.i == span.start or doc[t.left_edge.i - 1].text != "," or t.right_edge.i < span.end - 2:
             continue
         if t.dep_ == "appos" or t.dep_ == "relcl" and t.left_edge.lower_ in ("which", "whose"):
@@ -136,7 +136,7 @@ def _cut_gloss(doc, s: int, e: int) -> int:
 
 
 def _drop_fronted(doc, s: int, e: int, root) -> int:
-    """ "During the visit, Kim told ..., KCNA added": the sentence's own framing is not the content."""
+    """ "At the dinner, Ruiz told ..., the radio added": the sentence's own framing is not the content."""
     if root is None:
         return s
     subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
@@ -153,7 +153,7 @@ def _drop_fronted(doc, s: int, e: int, root) -> int:
 
 def _empty(state: _State, s: int, e: int) -> bool:
     """An object with no content of its own: "reported the information", "confirmed it", or only
-    the one addressed ("called Netanyahu", "informed the Kremlin", "urged Iran")."""
+    the one addressed ("called Ruiz", "informed the palace", "urged Borduria")."""
     span = state.parsed.doc.char_span(s, e, alignment_mode="expand")
     if span is None:
         return True
@@ -169,7 +169,7 @@ def _empty(state: _State, s: int, e: int) -> bool:
 
 def _direct_quote(doc, s: int, e: int, head, quotes: list[Quote], clause: bool) -> Quote | None:
     """The quote that holds the whole content (only pointer words outside), or, for an object
-    phrase, holds the head of what is said with no verb outside it ("praised the “brilliant result”").
+    phrase, holds the head of what is said with no verb outside it ("praised the “splendid harvest”").
     A clause whose subject stands outside the marks is reported speech."""
     for q in quotes:
         if q.outer[0] - 1 <= s and e <= q.outer[1] + 1 or q.start - 1 <= s and e <= q.end + 1:
@@ -229,7 +229,7 @@ _ADVERBIAL = frozenset({"prep", "advcl", "npadvmod", "advmod", "mark", "dobj", "
 
 
 def _unparsed_subject(sp: Speakers, verb, sent_start: int) -> str | None:
-    """A reporting verb the parser left without a subject ("X, presenting a report, said"): the
+    """A reporting verb the parser left without a subject ("X, reading a note, said"): the
     last actor named before it that is not inside one of its adverbial phrases."""
     aside = {t.i for c in verb.children if c.i < verb.i and c.dep_ in _ADVERBIAL for t in c.subtree}
     found = None
@@ -242,7 +242,7 @@ def _unparsed_subject(sp: Speakers, verb, sent_start: int) -> str | None:
 
 
 def _named_next(state: _State, after: int) -> str | None:
-    """The person an anonymous lead ("an activist said") names in the next sentence: one the text
+    """The person an anonymous lead ("a lawyer said") names in the next sentence: one the text
     has not named before, as that sentence's subject."""
     nxt = next((st for st in state.parsed.sentences if st.span.start >= after and st.role == "body"), None)
     if nxt is None:
@@ -263,14 +263,14 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
     for a in acts:
         key = sp.resolve(a.subject)
         if key is None and a.subject is None:
-            before = doc[a.trigger.i - 1] if a.trigger.i > 0 else None      # "amid Kremlin claims that"
+            before = doc[a.trigger.i - 1] if a.trigger.i > 0 else None      # "amid palace claims that"
             if before is not None and before.tag_.startswith("NNP"):
                 key = sp.index.covering(before.idx)
             elif a.trigger.dep_ == "ROOT":
                 key = _unparsed_subject(sp, a.trigger, sent[0])
         if key is None and a.subject is not None and a.subject.tag_ == "NN" and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in a.subject.children):
-            key = _named_next(state, sent[1])         # "..., an activist said Friday." / "Ana Ruiz, who ..."
+            key = _named_next(state, sent[1])         # "..., a lawyer said Monday." / "Ana Ruiz, who ..."
         out.append(_Act(a, key))
     for o in out:
         if o.act.frame == "opener":
@@ -290,11 +290,11 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
             elif o.act.trigger.i > t.i:                            # the outer attribution trails its content
                 named = i.act.subject is not None and sp.index.covering(i.act.subject.idx)
                 if i.key and not i.act.relay and named:
-                    o.dropped = True                                # "X said P, Vedomosti reported": X
+                    o.dropped = True                                # "X said P, the Gazette reported": X
                 else:
-                    i.dropped = True                                # "Kim told Shoigu about ..., KCNA added"
+                    i.dropped = True                                # "Ruiz told Marek about ..., the radio added"
             elif _embedded(t, o.act.head):
-                i.dropped = True                             # "X's message said he reaffirms ...": X's words
+                i.dropped = True                             # "X's letter said he upholds ...": X's words
             elif i.key:
                 sub = i.act.subject
                 cut = sub.left_edge.idx if sub is not None and o.act.start < sub.idx < t.idx else t.idx
@@ -379,7 +379,7 @@ def _block_quote(state: _State, para: Span, sents, prev_opens: bool) -> bool:
     if any(a.frame != "opener" and state.speakers.resolve(a.subject) for a in acts):
         return False
     if not first_person(para.text) and any(a.subject is not None for a in acts):
-        return False                      # narration: "The message stressed that ..."
+        return False                      # narration: "The letter stressed that ..."
     if prev_opens or first_person(para.text):
         return True
     span = doc.char_span(para.start, para.end, alignment_mode="expand")
