@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 
-from sqlalchemy import delete, insert, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session, lazyload
 
 from ..extract import merge
 from ..extract.types import Extraction
@@ -23,13 +23,14 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
                  actor_ids: dict[str, str], evidence, quotes) -> None:
     events = [e for e in extraction.events if quotes(e.evidence)]
     frames: set[str] = set()
-    for e in events:
+    rows = [Event(kind=e.kind, title=e.title, location=e.location, series=e.series, date=e.date,
+                  precision=e.precision, extractor_version=extraction.version, revision=revision)
+            for e in events]
+    session.add_all(rows)
+    session.flush()                      # one INSERT batch; ids are assigned in the events' order
+    for e, row in zip(events, rows):
         ids = list(dict.fromkeys(actor_ids[k] for k in e.actors if k in actor_ids))
         agents = len({actor_ids[k] for k in e.actors[:e.agents] if k in actor_ids})
-        row = Event(kind=e.kind, title=e.title, location=e.location, series=e.series, date=e.date,
-                    precision=e.precision, extractor_version=extraction.version, revision=revision)
-        session.add(row)
-        session.flush()
         frame = e.frame or e.kind
         session.add(EventMention(
             event_id=row.id, reported_date=e.date, reported_precision=e.precision, reported_kind=e.kind,
@@ -72,20 +73,36 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
     for r in rows:
         held.setdefault(r.event_id, set()).add(r.id)
     claimed: set[int] = set()
+    moves: list[dict] = []
+    # What _settle compares against, fetched once: the events' own columns (their relationships
+    # are not needed here) and their participants.
+    stored = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(sorted(before)))
+                                               .options(lazyload("*")))}
+    participants: dict[int, set[str]] = {}
+    for eid, aid in session.execute(select(event_actors.c.event_id, event_actors.c.actor_id)
+                                    .where(event_actors.c.event_id.in_(sorted(before)))
+                                    .order_by(event_actors.c.event_id, event_actors.c.actor_id)):
+        participants.setdefault(eid, set()).add(aid)
     for group in merge.cluster_mentions(mentions, affiliation):
         members = [rows[i] for i in group]
         counts = Counter(r.event_id for r in members)
         free = [eid for eid in counts if eid not in claimed]
-        target = min(free, key=lambda eid: (-counts[eid], eid)) if free else _new_event(session, revision)
+        if free:
+            target = min(free, key=lambda eid: (-counts[eid], eid))
+        else:
+            new = _new_event(session, revision)
+            target, stored[new.id] = new.id, new
         claimed.add(target)
         moved = [r.id for r in members if r.event_id != target]
-        if moved:
-            session.execute(update(EventMention).where(EventMention.id.in_(moved))
-                            .values(event_id=target, revision=revision))
+        moves += [{"mention": m, "target": target} for m in moved]
         unchanged = not moved and held.get(target) == {r.id for r in members} and new_doc not in {
             r.document_id for r in members}
         if not unchanged:
-            _settle(session, revision, target, members)
+            _settle(session, revision, stored[target], participants.get(target, set()), members)
+    if moves:                            # one batch, before the events they leave are deleted
+        table = EventMention.__table__
+        session.execute(update(table).where(table.c.id == bindparam("mention"))
+                        .values(event_id=bindparam("target"), revision=revision), moves)
     gone = sorted(before - claimed)
     if gone:
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
@@ -93,14 +110,14 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
     session.flush()
 
 
-def _new_event(session: Session, revision: int) -> int:
+def _new_event(session: Session, revision: int) -> Event:
     row = Event(kind="other", title="", extractor_version="", revision=revision)
     session.add(row)
     session.flush()
-    return row.id
+    return row
 
 
-def _settle(session: Session, revision: int, event_id: int, members) -> None:
+def _settle(session: Session, revision: int, row: Event, have: set[str], members) -> None:
     """The event's fields from its mentions: the most specific kind, the best-supported date
     (and who says what where they disagree), the title of the mention that carries that date,
     the first place and series named, every participant."""
@@ -116,7 +133,6 @@ def _settle(session: Session, revision: int, event_id: int, members) -> None:
                   title=lead.reported_title or kind,
                   location=next((r.reported_location for r in members if r.reported_location), None),
                   series=next((r.reported_series for r in members if r.reported_series), None))
-    row = session.get(Event, event_id)
     if any(getattr(row, k) != v for k, v in values.items()):
         for k, v in values.items():
             setattr(row, k, v)
@@ -124,8 +140,7 @@ def _settle(session: Session, revision: int, event_id: int, members) -> None:
     if not row.extractor_version:
         row.extractor_version = members[0].extractor_version
     want = list(dict.fromkeys(a for r in members for a in json.loads(r.reported_actors or "[]")))
-    have = set(session.scalars(select(event_actors.c.actor_id).where(event_actors.c.event_id == event_id)
-                               .order_by(event_actors.c.actor_id)))
+    event_id = row.id
     extra = sorted(have - set(want))
     if extra:
         session.execute(delete(event_actors).where(event_actors.c.event_id == event_id,
