@@ -281,7 +281,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
 
 
 def _headline_mentions(parsed: ParsedText, book: _Book) -> None:
-    """Title-case headlines defeat the model ("Zelenskyy To Meet Trump"): their words are matched
+    """Title-case headlines defeat the model ("Ruiz To Host Marek"): their words are matched
     against the names the body gave its actors (full names, aliases, persons' surnames)."""
     heads = [s.span for s in parsed.sentences if s.role in ("headline", "subheading")]
     if not heads:
@@ -324,7 +324,7 @@ def _finish(book: _Book, text: str) -> tuple[Actor, ...]:
 def _only_place(d: _Draft) -> bool:
     """An organisation named only as a place, inside a title, as an audience or as the subject of
     negated speech is no candidate at all: no fact may fall to it (a country may still be the
-    subject of a figure: "14 killed in Ukraine")."""
+    subject of a figure: "9 killed in Ruritania")."""
     return not d.acts and d.kind not in ("person", "country") and bool(d.roles) \
         and d.roles <= {LOCATES, TITLE, AUDIENCE, NEGATED}
 

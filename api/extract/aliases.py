@@ -21,7 +21,7 @@ _LEADING_THE = re.compile(r"^the\s+", re.I)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, accents, hyphens, apostrophes and 'the' ignored.
 
-    "Kim Jong-un" and "Kim Jong Un" -> "kim jong un"; "the Korean People’s Army" -> "korean peoples army".
+    "Lee Min-ho" and "Lee Min Ho" -> "lee min ho"; "the Ruritanian People’s Navy" -> "ruritanian peoples navy".
     """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -52,7 +52,7 @@ def title_words() -> frozenset[str]:
 
 
 def strip_title(name: str) -> tuple[str, str | None]:
-    """("President Vladimir Putin") -> ("Vladimir Putin", "President"): leading title words go to the role."""
+    """("President Ana Ruiz") -> ("Ana Ruiz", "President"): leading title words go to the role."""
     words = clean_surface(name).split()
     titles = title_words()
     i = 0

@@ -43,7 +43,7 @@ class ActorMention:
 @dataclass(frozen=True)
 class Actor:
     key: str                              # slug of the canonical name: "kim-jong-un"
-    name: str                             # canonical name: "Kim Jong Un"
+    name: str                             # canonical name: "Lee Min Ho"
     kind: str                             # one of ACTOR_KINDS
     aliases: tuple[str, ...] = ()         # other surface forms this document uses
     role: str | None = None               # "Kremlin spokesperson"
