@@ -84,7 +84,7 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
     _speech_dates(parsed, clauses, statements)
     found = [_participants(c, actor_at) for c in clauses]
     merged = _merge_in_document(found, affiliation)
-    names = _agreement_names(merged)
+    names = _agreement_names(merged, {a.key: a.name for a in actors})
     out = []
     for f in merged:
         c = f.clause
@@ -578,7 +578,7 @@ def _evidence(c: Clause, f: _Found, parsed) -> tuple[int, int]:
     return start, end
 
 
-def _agreement_names(found: list[_Found]) -> dict[int, str]:
+def _agreement_names(found: list[_Found], actor_names: dict[str, str]) -> dict[int, str]:
     """Stages of one agreement share a series named after it: its own name where the text gives
     one ("the Northern Fisheries Accord"), else its parties and noun."""
     names: dict[int, str] = {}
@@ -589,7 +589,7 @@ def _agreement_names(found: list[_Found]) -> dict[int, str]:
         name = _agreement_name(f)
         if name:
             last = name
-        names[id(f)] = name or last or _parties_name(f)
+        names[id(f)] = name or last or _parties_name(f, actor_names)
     return names
 
 
@@ -600,14 +600,17 @@ def _agreement_name(f: _Found) -> str | None:
         if t.lower_ in AGREEMENT_WORDS:
             mods = [m for m in t.lefts if m.dep_ in ("compound", "amod") and not m.is_stop]
             words = [m.text for m in mods] + [t.text]
-            if len(words) > 1:
-                return name_key(" ".join(words))
+            if len(words) > 1:   # as the text writes it; merging compares spelling-insensitively
+                return " ".join(words)
     return None
 
 
-def _parties_name(f: _Found) -> str | None:
-    parties = sorted(f.agents | f.others)
-    return ("agreement of " + ", ".join(parties)) if parties else None
+def _parties_name(f: _Found, actor_names: dict[str, str]) -> str | None:
+    """"agreement between Russia and Ukraine": the parties as the text names them."""
+    parties = sorted(actor_names.get(k, k) for k in f.agents | f.others)
+    if not parties:
+        return None
+    return "agreement between " + (" and ".join(parties) if len(parties) < 3 else ", ".join(parties))
 
 
 __all__ = ["find_events"]
