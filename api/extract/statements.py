@@ -281,10 +281,11 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
                 continue
             t = i.act.trigger
             sub_inside = i.act.subject is not None and o.act.start <= i.act.subject.idx < o.act.end
-            if t.dep_ in ("conj", "ccomp") and not _own_subject(t) and (i.key is None or sub_inside):
+            coordinated = t.dep_ in ("conj", "ccomp") or t.dep_ == "advcl" and t.tag_ == "VBG"
+            if coordinated and not _own_subject(t) and (i.key is None or sub_inside):
                 i.key, i.act.subject = o.key, o.act.subject      # "said X and praised Y" parsed inside X
                 cc = next((c for c in t.head.children if c.dep_ == "cc" and c.i < t.i), None)
-                o.act.end = min(o.act.end, (cc or t).idx)
+                o.act.end = min(o.act.end, (cc if cc is not None and t.dep_ != "advcl" else t).idx)
             elif o.key is None:
                 continue                                     # no one named relays: the inner act stands
             elif o.act.trigger.i > t.i:                            # the outer attribution trails its content

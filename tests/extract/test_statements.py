@@ -472,3 +472,11 @@ def test_a_run_of_remarks_takes_the_day_given_at_its_end(extract):
             "We will keep every clinic open through the winter.\n")
     ex = extract(text, date(2025, 3, 12))
     assert {s.said_on for s in ex.statements} == {"2025-03-09"}
+
+
+def test_participle_after_a_clause_is_the_speakers_second_act(extract):
+    text = ("City news\nHealth Minister Omar Haddad stressed that the nurses were “the heroes of this "
+            "winter,” promising a new hospital in the capital.\n")
+    got = _pairs(extract(text))
+    assert ("Omar Haddad", "indirect", "the nurses were “the heroes of this winter,”") in got
+    assert ("Omar Haddad", "indirect", "a new hospital in the capital") in got
