@@ -47,8 +47,8 @@ def figures(text):
      8000, "people", "troops_deployed", "approximately", "freedonia", "sylvanian-intelligence"),
     ("Sylvania’s Ministry of Defence has stated that up to 3,500 Freedonian soldiers are stationed abroad.",
      3500, "people", "troops_deployed", "at_most", "freedonia", "defence-ministry"),
-    ("Freedonia is reportedly earning more than $4.5 billion from the arms trade.",
-     4.5e9, "USD", "revenue", "at_least", "freedonia", None),
+    ("Freedonia is reportedly earning more than $2.8 billion a year from timber sales.",
+     2.8e9, "USD", "revenue", "at_least", "freedonia", None),
     ("Roe said Freedonia now provides nearly a third of the fuel used by Sylvania.",
      0.333333, "fraction", "share_of_supply", "approximately", "freedonia", "jane-roe"),
     ("The Freedonian Army lost ground as Sylvania captured 12 villages in a week.",
@@ -136,8 +136,8 @@ def facts(text):
      [(40, "drones", "other", "exact", "sylvania"), (35, "drones", "other", "exact", "freedonia"),
       (40, "drones", "other", "exact", "sylvania")]),
     # whose dead: the side attacked; "others" counts the same people
-    ("Sylvania fired missiles at Freedonia. Three people were killed and 12 others were injured.",
-     [(3, "people", "killed", "exact", "freedonia"), (12, "people", "wounded", "exact", "freedonia")]),
+    ("Sylvania fired missiles at Freedonia. Two people were killed and 17 others were injured.",
+     [(2, "people", "killed", "exact", "freedonia"), (17, "people", "wounded", "exact", "freedonia")]),
     ("Sylvanian shelling killed 14 Ruritanian civilians.",
      [(14, "people", "killed", "exact", "ruritania")]),
     # who releases the prisoners
@@ -151,29 +151,29 @@ def facts(text):
     ("Freedonia struck four Sylvanian airbases and damaged 30 warplanes.",
      [(4, "airbases", "other", "exact", "sylvania"), (30, "warplanes", "other", "exact", "sylvania")]),
     # whose territory: the one that controls it
-    ("Sylvania controls around 20% of Freedonian territory.",
-     [(0.2, "fraction", "other", "approximately", "sylvania")]),
+    ("Sylvania controls about 15% of Freedonian territory.",
+     [(0.15, "fraction", "other", "approximately", "sylvania")]),
     ("The attacks hit seven regions of Freedonia.", [(7, "regions", "other", "exact", "freedonia")]),
     # a range is two figures, the low end at least, the high end at most
-    ("Ruritania may send an additional 25,000 to 30,000 troops to Sylvania.",
-     [(25000, "people", "troops_deployed", "at_least", "ruritania"),
-      (30000, "people", "troops_deployed", "at_most", "ruritania")]),
-    ("Freedonian troops advanced 1-2km into Sylvania.",
-     [(1, "km", "other", "at_least", "freedonia"), (2, "km", "other", "at_most", "freedonia")]),
+    ("Ruritania may send a further 6,000 to 8,000 troops to Sylvania.",
+     [(6000, "people", "troops_deployed", "at_least", "ruritania"),
+      (8000, "people", "troops_deployed", "at_most", "ruritania")]),
+    ("Freedonian troops advanced 3-5km into Sylvania.",
+     [(3, "km", "other", "at_least", "freedonia"), (5, "km", "other", "at_most", "freedonia")]),
     # a tally: the name before the dash; members of parliament vote for the legislature
     ('The National Assembly passed the bill. 300 MPs voted for it: Green Party \u2014 120 votes, Blue Party \u2014 80.',
      [(300, "votes", "other", "exact", "national-assembly"), (120, "votes", "other", "exact", "green-party"),
       (80, "votes", "other", "exact", "blue-party")]),
     # a measure of a joint project has no subject; a part on one side has that side
-    ("The bridge will be one kilometer long, with 400 meters on the Sylvanian side.",
-     [(1, "km", "other", "exact", None), (400, "m", "other", "exact", "sylvania")]),
+    ("The dam will be two kilometers long, with 700 meters on the Sylvanian bank.",
+     [(2, "km", "other", "exact", None), (700, "m", "other", "exact", "sylvania")]),
     # a title-case headline reads like a sentence
     ("Freedonia Says Sylvania Launched 300 Drones Overnight", [(300, "drones", "other", "exact", "sylvania")]),
     # "over" as a preposition is no hedge
     ("Freedonia shot down 29 drones over eight Freedonian regions.",
      [(29, "drones", "other", "exact", "freedonia"), (8, "regions", "other", "exact", "freedonia")]),
-    ("The damage to Sylvania's aviation is estimated at $7 billion.",
-     [(7e9, "USD", "other", "approximately", "sylvania")]),
+    ("The damage to Sylvania's fleet is estimated at $3 billion.",
+     [(3e9, "USD", "other", "approximately", "sylvania")]),
     # the price of an exchange is freed by the other side
     ("Sylvania freed three Freedonian hostages in exchange for 90 Sylvanian prisoners.",
      [(3, "hostages", "other", "exact", "sylvania"), (90, "prisoners", "other", "exact", "freedonia")]),
@@ -192,8 +192,8 @@ def facts(text):
      [(492, "people", "killed", "exact", "freedonia"), (35, "people", "killed", "exact", "freedonia")]),
     # durations that are terms of a deal are figures, spelled or not
     ("Freedonia and Sylvania agreed to a six-week ceasefire.", [(6, "weeks", "other", "exact", None)]),
-    ("Under the deal, the first phase, which will last 42 days, begins on Sunday.",
-     [(42, "days", "other", "exact", None)]),
+    ("Under the deal, the first stage, which will last 30 days, starts on Friday.",
+     [(30, "days", "other", "exact", None)]),
     # refugees coming home are no release: they stay their own country's
     ("An estimated 60,000 Freedonians have returned from Sylvania since May.",
      [(60000, "people", "other", "approximately", "freedonia")]),
@@ -223,22 +223,22 @@ def test_figure_frames(text, expected):
 
 def test_enemy_is_the_other_side_of_the_speaker():
     text = ("Sylvania fired missiles at Freedonia. "
-            "\u201cThe enemy launched at least 12 attacks on Freedonian cities,\u201d Roe said.")
+            "\u201cThe enemy launched at least 9 raids on Freedonian towns,\u201d Roe said.")
     parsed = parse(text, date(2025, 3, 10))
     cast = actors_for(text)
     from api.extract.types import Statement
     quote = text.index("The enemy")
     st = Statement("jane-roe", "direct", "", Span.of(text, quote, text.index(",\u201d")))
     (fig,) = find_figures(parsed, cast, (st,))
-    assert (fig.value, fig.subject, fig.source, fig.qualifier) == (12, "sylvania", "jane-roe", "at_least")
+    assert (fig.value, fig.subject, fig.source, fig.qualifier) == (9, "sylvania", "jane-roe", "at_least")
 
 
 @pytest.mark.parametrize("text", [
     "The two had met before the summit.",
     "It was one of the largest attacks of the war.",
-    "Two captives in their 20s were shown; Roe, aged 34, spoke.",
-    "Freedonia marked the end of the 15-month war.",
-    "The exchange will continue on May 24 and 25.",
+    "Two captives in their 30s were shown; Roe, aged 41, spoke.",
+    "Freedonia marked the end of the 9-year war.",
+    "The exchange will continue on June 3 and 4.",
     "Sylvania fired KN-23/24 and Kh-59 missiles.",
     "The P5+1 talks resumed.",
 ])
@@ -247,9 +247,9 @@ def test_more_not_figures(text):
 
 
 def test_one_of_them_counts_only_when_focused():
-    figs = figures("Two Freedonian captives spoke; only one of them wanted to go home.")
+    figs = figures("Two Freedonian captives spoke; only one of them agreed to sign.")
     assert [(f.value, f.subject) for f in figs] == [(2, "freedonia"), (1, "freedonia")]
-    assert figures("The wound of one of them had healed.") == ()
+    assert figures("The name of one of them was withheld.") == ()
 
 
 def test_hedge_covers_only_its_own_clause():
@@ -259,9 +259,9 @@ def test_hedge_covers_only_its_own_clause():
 
 @pytest.mark.parametrize("text,as_of", [
     # the date the sentence gives the counted occasion; the end of a period, not its start
-    ("Sylvanian shelling killed three people on Jan. 2.", ["2025-01-02"]),
-    ("Between January 5 and February 7, Sylvania launched 12 attacks.", ["2025-02-07"]),
-    ("Since October last year, Freedonia has deployed 15,000 troops to Sylvania.", [None]),
+    ("Sylvanian shelling killed three people on Feb. 4.", ["2025-02-04"]),
+    ("Between January 8 and February 12, Sylvania launched 12 attacks.", ["2025-02-12"]),
+    ("Since August last year, Freedonia has deployed 4,000 troops to Sylvania.", [None]),
     ("Sylvania said 1,900 people had been killed over the past year.", [None]),
     # a strike counted later in the story takes the day the story dated it
     ("Sylvania launched 40 drones at Freedonia on Sunday. Freedonia shot down 35 of them.",
