@@ -18,6 +18,14 @@ def extract_document(text: str, published: date | None = None) -> Extraction:
     return _facts(parse(text, published))
 
 
+def warm() -> None:
+    """Load now what extraction otherwise loads on first use (the model, the lexicons, dateparser's
+    English data) by extracting one invented sentence, so a process pool forked afterwards shares
+    it instead of every worker loading it again."""
+    extract_document("Minister Ana Vale said on 5 March 2025 that talks with Norway would resume.",
+                     date(2025, 3, 6))
+
+
 def extract_documents(items: Iterable[tuple[str, date | None]]) -> Iterator[Extraction | Exception]:
     """Many articles, in order: the model runs over them in batches (nlp.pipe), which is faster
     than one at a time. A document whose rules fail yields its exception; the others go on."""
@@ -49,4 +57,4 @@ def _facts(parsed) -> Extraction:
     return actors.keep_acting(found)     # drop actors that neither act nor carry a fact
 
 
-__all__ = ["extract_document", "extract_documents", "Extraction", "EXTRACTOR_VERSION"]
+__all__ = ["extract_document", "extract_documents", "warm", "Extraction", "EXTRACTOR_VERSION"]

@@ -15,7 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from itertools import islice
 
-from ..extract import Extraction, extract_documents
+from ..extract import Extraction, extract_documents, warm
 
 Job = tuple[str, str, date | None]                   # (document id, text, published)
 Result = tuple[str, Extraction | None, str | None]   # (document id, extraction, error)
@@ -34,8 +34,7 @@ def _extract_batch(jobs: list[Job]) -> list[Result]:
 
 
 def _warm() -> None:
-    from ..extract.nlp import get_nlp
-    get_nlp()
+    warm()
 
 
 def _die_with_parent(parent: int) -> None:
