@@ -99,7 +99,7 @@ class Speakers:
         self.contents.append((start, end))
 
     def parent(self, key: str | None) -> str | None:
-        """What an actor belongs to: Peskov -> Kremlin."""
+        """What an actor belongs to: a ministry's spokesperson -> the ministry."""
         a = self.index.by_key.get(key) if key else None
         if a is not None and a.affiliation:
             return a.affiliation
@@ -107,7 +107,7 @@ class Speakers:
         return slug(entry.affiliation) if entry is not None and entry.affiliation else None
 
     def family(self, key: str | None) -> set[str]:
-        """The actor and what it belongs to: Peskov -> {Peskov, Kremlin, Russia}."""
+        """The actor and what it belongs to: a spokesperson -> {spokesperson, ministry, country}."""
         out: set[str] = set()
         while key and key not in out:
             out.add(key)
@@ -170,7 +170,7 @@ class Speakers:
                 return inside
             named = self._named_modifier(tok)
             if named:
-                return named                            # "the state-run KCNA news agency"
+                return named                            # "the state-run Tanjug news agency"
             country = self._demonym_country(tok)
             if country:
                 return country                          # "Bordurian officials", "the Ruritanian president"?
@@ -212,7 +212,7 @@ class Speakers:
                     return k
         before = noun.doc[noun.i - 1] if noun.i > 0 else None
         k = self.index.covering(before.idx) if before is not None and before.tag_.startswith("NNP") else None
-        if k:                                   # "amid Kremlin claims that": the parser split the owner off
+        if k:                                   # "amid palace claims that": the parser split the owner off
             self.last_owner = k
             return k
         if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children):

@@ -238,7 +238,7 @@ def test_one_statement_with_the_right_clause(extract, body, speaker, quote):
      "indirect",
      "the port would reopen"),
     # a relay speaks: the quoter, not the one quoted without a name
-    ("Interfax quoted the ruling party as saying the vote had been fair.", "Interfax",
+    ("Interfax quoted the governing coalition as saying the vote had been fair.", "Interfax",
      "indirect", "the vote had been fair"),
     # a speech noun names its owner
     ("Envoy Lena Park read out Prime Minister Anna Kovacs's message that said the treaty stood.",
