@@ -151,7 +151,7 @@ def test_demonym_groups_make_the_country_act(extract, text, country):
      "Ruritanian Border Agency", False),
     ("Clash\nAnna Holm directed questions to the Ruritanian Border Agency on Monday.\n",
      "Ruritanian Border Agency", False),
-    ("Clash\nThe Ruritanian Border Agency has neither denied nor confirmed the closure.\n",
+    ("Clash\nThe Ruritanian Border Agency has neither confirmed nor denied the closure.\n",
      "Ruritanian Border Agency", False),
     ("Clash\nDrones hit the regions of Kovnia and Ostrel, Anna Holm said.\n", "Kovnia", False),
     ("Clash\nDrones hit front-line regions, including Ostrel, Anna Holm said.\n", "Ostrel", False),
@@ -170,18 +170,18 @@ def test_a_news_outlet_told_something_is_cited(extract):
 
 
 @pytest.mark.parametrize("text,not_a_person", [
-    ("Storm\nKovnia Governor Anna Holm wrote on Telegram that 50 drones fell.\n", "Kovnia Governor"),
-    ("Storm\nVarious Russian attacks in this region killed one person.\n", "Various Russian"),
+    ("Storm\nKovnia Governor Anna Holm posted on Facebook that 40 rockets fell.\n", "Kovnia Governor"),
+    ("Storm\nVarious Russian raids in the province killed two people.\n", "Various Russian"),
 ])
 def test_person_noise_is_no_person(extract, text, not_a_person):
     assert not_a_person not in {a.name for a in extract(text).actors}
 
 
 def test_a_description_is_the_institution_only_where_it_is_named(extract):
-    unnamed = _by_name(extract("Spies\nSouth Korean intelligence estimates that 15,000 troops were sent.\n"))
+    unnamed = _by_name(extract("Spies\nSouth Korean intelligence estimates that 6,000 troops were sent.\n"))
     assert "National Intelligence Service" not in unnamed and "South Korea" in unnamed
     named = _by_name(extract("Spies\nThe National Intelligence Service briefed lawmakers on Monday. "
-                             "South Korean intelligence estimates that 15,000 troops were sent.\n"))
+                             "South Korean intelligence estimates that 6,000 troops were sent.\n"))
     assert "National Intelligence Service" in named
     assert "South Korean intelligence" not in named["National Intelligence Service"].aliases
 
@@ -203,11 +203,11 @@ def test_gazetteer_covers_world_states(extract, text, name, alias):
     ("Vote\nThe Knesset Committee on Foreign Affairs on Monday approved the bill.\n",
      "Knesset Committee on Foreign Affairs", "government_body"),
     # "X of the" + a known body is one name
-    ("Jets\nThe Operational Command of the Israel Defense Forces said jets were scrambled.\n",
-     "Operational Command of the Israel Defense Forces", "armed_force"),
+    ("Jets\nThe Northern Command of the Israel Defense Forces said jets were scrambled.\n",
+     "Northern Command of the Israel Defense Forces", "armed_force"),
     # capitalised words around an institution noun the model misses
-    ("Swap\nThe Coordination Headquarters for the Return of Hostages said 30 people came home.\n",
-     "Coordination Headquarters for the Return of Hostages", "government_body"),
+    ("Swap\nThe Interagency Headquarters for the Return of Detained Fishermen said 12 men came home.\n",
+     "Interagency Headquarters for the Return of Detained Fishermen", "government_body"),
 ])
 def test_institution_names_are_made_whole(extract, text, name, kind):
     actors = _by_name(extract(text))
@@ -216,9 +216,9 @@ def test_institution_names_are_made_whole(extract, text, name, kind):
 
 
 def test_a_country_institution_has_its_official_and_demonym_forms(extract):
-    ex = extract("Fire\nPeru's State Emergency Service said on Monday that no one died.\n")
-    actor = _by_name(ex)["State Emergency Service of Peru"]
-    assert {"Peru's State Emergency Service", "Peruvian State Emergency Service"} <= set(actor.aliases)
+    ex = extract("Fire\nPeru's Civil Defence Agency said on Monday that no one died.\n")
+    actor = _by_name(ex)["Civil Defence Agency of Peru"]
+    assert {"Peru's Civil Defence Agency", "Peruvian Civil Defence Agency"} <= set(actor.aliases)
     ministry = _by_name(extract("Talks\nPeru's Foreign Ministry said on Monday that talks resumed.\n"))
     assert "Peruvian Foreign Ministry" in ministry
     # a place that is no state keeps its body apart from every other "Health Ministry"
@@ -338,7 +338,7 @@ def test_known_places_are_never_actors(extract, text, place):
 
 def test_title_case_headline_names_join_the_body_actors(extract):
     ex = extract("Kowalski To Meet Lavrov In Vienna After Stalled Talks\n"
-                 "Polish envoy Tomasz Kowalski said on Saturday that he will meet Sergei Lavrov on Monday.\n")
+                 "Polish envoy Tomasz Kowalski told reporters on Friday he would see Sergei Lavrov next week.\n")
     mentions = {a.name: [m.span.text for m in a.mentions] for a in ex.actors}
     assert "Kowalski" in mentions["Tomasz Kowalski"] and "Lavrov" in mentions["Sergei Lavrov"]
     assert len(ex.actors) == 2
