@@ -8,10 +8,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from .types import Event
 
 
+@lru_cache(maxsize=16384)   # events look up every token near a participant: the same words recur
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, accents, hyphens, apostrophes and 'the' ignored."""
     s = unicodedata.normalize("NFKD", name)
