@@ -42,7 +42,7 @@ def events(text):
     ("They launched a cross-border raid on August 6.", [("incursion", "2024-08-06")]),
     ("Gondor launched a counteroffensive in early January.", [("offensive", "2025-01")]),
     ("Gondor's forces have retaken the fortress.", [("liberation", None)]),
-    ("Mordor sent about 15,000 troops to the front.", [("deployment", None)]),
+    ("Mordor sent about 7,000 troops to the front.", [("deployment", None)]),
     ("Mordor confirmed for the first time on Monday that it had sent troops to the front.",
      [("confirmation", "2025-03-10"), ("deployment", None)]),
     ("Mordor confirmed the deployment officially on Monday.",
@@ -76,12 +76,12 @@ def test_triggers(text, expected):
     ("The fighting will go on until all captives are freed.", []),
     ("Hostages would be released in exchange for prisoners.", []),
     # a decision or a promise of support is a pledge; a promise of anything else is not
-    ("The council decided to evacuate the valley on Monday.", [("pledge", "2025-03-10")]),
-    ("Gondor could provide military assistance to Rohan, the king said on Monday.",
+    ("The council decided to close the port on Monday.", [("pledge", "2025-03-10")]),
+    ("Gondor could provide armed support to Rohan, the queen said on Monday.",
      [("pledge", "2025-03-10")]),
     ("The king promised to build a monument.", []),
     # an agreement reached is treaty_signed; the deal it names is not a second event
-    ("Gondor and Rohan agreed to a prisoner exchange on May 16.", [("treaty_signed", "2024-05-16")]),
+    ("Gondor and Rohan agreed to a prisoner exchange on June 9.", [("treaty_signed", "2024-06-09")]),
     ("The two countries severed ties in 2016.", [("other", "2016")]),
     ("The killing of the commander in May angered the militia.", [("casualties", "2024-05")]),
     # both sides freeing captives on one day is one exchange
@@ -90,7 +90,7 @@ def test_triggers(text, expected):
     # a truce beginning is its entry into force
     ("The truce, which began on Friday morning, held.", [("treaty_in_force", "2025-03-07")]),
     # a toll told inside an attack is that attack's
-    ("Missiles were fired in strikes that killed 14 civilians on Friday.", [("other", "2025-03-07")]),
+    ("Missiles were fired in strikes that killed 9 civilians on Friday.", [("other", "2025-03-07")]),
 ])
 def test_open_class_events(text, expected):
     assert events(text) == expected
@@ -98,13 +98,13 @@ def test_open_class_events(text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     # the telling's date goes to the told clause, not to a participle inside its subject
-    ("Two soldiers, captured while fighting, have pleaded for help, an activist said Friday.",
+    ("Two sailors, captured while fishing, have asked for help, a lawyer said Monday.",
      [("other", None)]),
     # a date that introduces a "when" clause dates what happens in it
-    ("It was a change from February, when the envoys held talks in Edoras.", [("other", "2025-02")]),
-    # "talks on Saturday followed a meeting": the meeting came shortly before, that month
-    ("His talks with the king on Saturday followed a meeting with the queen.",
-     [("other", "2025-03-08"), ("other", "2025-03")]),
+    ("It was a shift from January, when the envoys held talks in Edoras.", [("other", "2025-01")]),
+    # "talks on Thursday followed a meeting": the meeting came shortly before, that month
+    ("Her talks with the duke on Thursday followed a meeting of the elders.",
+     [("other", "2025-03-06"), ("other", "2025-03")]),
     # "hours/days after X": X is recent news, the publication month
     ("The envoy will visit Rohan days after the summit in Edoras.", [("summit", "2025-03")]),
 ])
