@@ -15,7 +15,16 @@ from rapidfuzz.distance import Levenshtein
 from . import gazetteer as gz
 from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
 from .aliases import acronym, is_acronym, name_key, person_matches, slug
-from .mentions import Raw, acronym_pairs, branch_references, from_quoted_names, org_forms, from_descriptors, from_entities, from_groups
+from .mentions import (
+    Raw,
+    acronym_pairs,
+    branch_references,
+    from_descriptors,
+    from_entities,
+    from_groups,
+    from_quoted_names,
+    org_forms,
+)
 from .text import ParsedText
 from .types import Actor, ActorMention, Extraction, Span
 
@@ -265,7 +274,8 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             book.add(d, raw, _in_any(raw.start, title_spans))
             branches[raw.title] = d.key
         elif raw.label == "BRANCH_REF":
-            if raw.title in branches and not any(s <= raw.start < e for s, e in book.drafts[branches[raw.title]].mentions):
+            if raw.title in branches and not any(
+                    s <= raw.start < e for s, e in book.drafts[branches[raw.title]].mentions):
                 book.add(book.drafts[branches[raw.title]], raw)
         elif raw.label == "DESC":
             book.add(_entry_draft(_described(raw.key, named_keys)), raw)

@@ -38,7 +38,8 @@ def skipped(parsed: ParsedText) -> list[tuple[int, int, str]]:
 
 
 # "KYIV, Ukraine (AP) — ", "SEOUL, July 3 (Reuters) - ", "MOSCOW — ": a dateline opening a paragraph
-_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})*)"
+_DATELINE = re.compile(r"^(?P<place>[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){0,3}"
+                       r"(?:,\s*[A-Z][\w.'’-]*(?:\s[\w.'’-]+){0,3})*)"
                        r"\s*(?P<credit>\([^()]{2,40}\))?\s*(?:—|–|--?)\s")
 # "By Jane Doe and Omar Said, The Associated Press": a byline the line-role rule did not catch
 _BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:(?:,|\s+and)\s+[A-Z][\w.'’-]+"
@@ -109,7 +110,8 @@ def _org_prefix(doc, ent) -> int:
     if i >= 2 and doc[i - 1].text in ("’s", "'s") and doc[i - 2].ent_type_ == "GPE" \
             and _head_word(ent.text) in _org_heads():     # "Gaza's Health Ministry": a place's own body
         j = i - 2
-        while j > 0 and doc[j - 1].ent_type_ == "GPE" and doc[j - 1].ent_iob_ == "I" or j > 0 and doc[j].ent_iob_ == "I":
+        while (j > 0 and doc[j - 1].ent_type_ == "GPE" and doc[j - 1].ent_iob_ == "I"
+               or j > 0 and doc[j].ent_iob_ == "I"):
             j -= 1
         return doc[j].idx
     if i >= 1 and doc[i - 1].ent_id_ and gz.entries()[doc[i - 1].ent_id_].kind == "country" \
@@ -255,7 +257,8 @@ def _name_spans(doc):
         words = ent.text.split()
         gap = ents[i + 1].start - ent.end if i + 1 < len(ents) else -1
         joined = gap == 0 and words and words[-1].lower() in ("of", "for", "the") or 0 < gap <= 2 \
-            and doc[ent.end].lower_ == "of" and all(t.lower_ in ("of", "the") for t in doc[ent.end:ents[i + 1].start])
+            and doc[ent.end].lower_ == "of" \
+            and all(t.lower_ in ("of", "the") for t in doc[ent.end:ents[i + 1].start])
         if ent.label_ == "ORG" and joined and ents[i + 1].label_ in ("ORG", "GPE") \
                 and (gap == 0 or ents[i + 1].label_ == "ORG"):
             ent = doc[ent.start:ents[i + 1].end]
@@ -405,7 +408,8 @@ def branch_references(parsed: ParsedText) -> list[Raw]:
             noun = _group_noun(doc[tok.i + 1:tok.i + 3], grp)
             if noun and grp[noun][0] == "branch":
                 end = doc[tok.i + 1].idx + len(noun)
-                out.append(Raw(tok.idx, end, parsed.text[tok.idx:end], "BRANCH_REF", None, alias=False, title=noun))
+                out.append(Raw(tok.idx, end, parsed.text[tok.idx:end], "BRANCH_REF", None,
+                               alias=False, title=noun))
     return out
 
 
@@ -414,12 +418,14 @@ def from_descriptors(parsed: ParsedText, known: list[Raw]) -> list[Raw]:
     before it (data/descriptors.tsv)."""
     out = []
     targets = gz.institutions_of()
-    countries = sorted((r for r in known if r.key and gz.entries()[r.key].kind == "country"), key=lambda r: r.start)
+    countries = sorted((r for r in known if r.key and gz.entries()[r.key].kind == "country"),
+                       key=lambda r: r.start)
     for m in _descriptor_pattern().finditer(parsed.text):
         what = gz.descriptors()[m.group(0).lower()]
         before = [r for r in countries if r.start < m.start() and (r.key, what) in targets]
         if before:
-            out.append(Raw(m.start(), m.end(), m.group(0), "DESC", targets[(before[-1].key, what)], alias=False))
+            target = targets[(before[-1].key, what)]
+            out.append(Raw(m.start(), m.end(), m.group(0), "DESC", target, alias=False))
     return out
 
 
