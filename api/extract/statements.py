@@ -293,7 +293,7 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
                 if i.key and not i.act.relay and named:
                     o.dropped = True                                # "X said P, the Gazette reported": X
                 else:
-                    i.dropped = True                                # "Ruiz told Marek about ..., the radio added"
+                    i.dropped = True              # "Ruiz told Marek about ..., the radio added"
             elif _embedded(t, o.act.head):
                 i.dropped = True                             # "X's letter said he upholds ...": X's words
             elif i.key:

@@ -28,7 +28,7 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
             for e in events]
     session.add_all(rows)
     session.flush()                      # one INSERT batch; ids are assigned in the events' order
-    for e, row in zip(events, rows):
+    for e, row in zip(events, rows, strict=True):
         ids = list(dict.fromkeys(actor_ids[k] for k in e.actors if k in actor_ids))
         agents = len({actor_ids[k] for k in e.actors[:e.agents] if k in actor_ids})
         frame = e.frame or e.kind
