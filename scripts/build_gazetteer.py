@@ -286,7 +286,7 @@ def _institutions(countries: list[dict]) -> list[dict]:
         out.append(entry)
     for c in countries:
         seen = set()
-        for field, role in (("chief of state", "chief of state"), ("head of government", "head of government")):
+        for field in ("chief of state", "head of government"):
             got = person(text(c["gov"], "Executive branch", field))
             if got and got[1][0] not in seen:
                 seen.add(got[1][0])

@@ -261,7 +261,7 @@ def find_clauses(parsed, is_person) -> list[Clause]:
             quotes[sent.paragraph] = quotations(text, p.start, p.end, doc)
         marks = quotes[sent.paragraph]
 
-        def quoted(tok) -> bool:
+        def quoted(tok, marks=marks) -> bool:
             return any(a <= tok.idx < b for a, b in marks)
 
         for tok in span:

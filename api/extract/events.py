@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import dates
-from .event_clauses import Clause, find_clauses, lexicon, pledge_anchors
 from .attribution import verbs as speech_verbs
+from .event_clauses import Clause, find_clauses, lexicon, pledge_anchors
 from .gazetteer import words
 from .merge import name_key
 from .text import ParsedText
@@ -116,9 +116,10 @@ def _named_at(tok, names) -> str | None:
     """The actor whose name covers tok (a multi-word name from any of its words)."""
     doc = tok.doc
     for start in range(max(0, tok.i - 3), tok.i + 1):
-        for words, key in names.get(name_key(doc[start].text), ()):
-            end = start + len(words)
-            if end > tok.i and end <= len(doc) and tuple(name_key(t.text) for t in doc[start:end]) == words:
+        for name_words, key in names.get(name_key(doc[start].text), ()):
+            end = start + len(name_words)
+            if (end > tok.i and end <= len(doc)
+                    and tuple(name_key(t.text) for t in doc[start:end]) == name_words):
                 return key
     return None
 

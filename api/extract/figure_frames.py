@@ -9,7 +9,7 @@ what a noun or a verb means; the pipeline has no lemmatizer, so the tables list 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data")
@@ -56,7 +56,7 @@ def verbs() -> dict[str, VerbInfo]:
     return out
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> frozenset[str]:
     for row in _rows("figures_words.tsv"):
         if row[0] == name:

@@ -266,7 +266,6 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
 
 def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b: int) -> bool:
     """Numbers that count nothing of the story: years, durations, the parties, pronoun "one"."""
-    t = frame.number
     if num.unit is None and YEAR.match(num.span.text) and (info is None or info.cls == "time"
                                                            or frame.noun is None or frame.noun.tag_ == "NNP"):
         return True
@@ -438,7 +437,7 @@ class _Who:
         lo, hi = ff.np_span(t)
         words = [x for x in t.subtree if lo <= x.idx < hi and x.i <= t.i]
         dem = gz.demonyms()
-        for i, x in enumerate(words):
+        for i, _x in enumerate(words):
             for n in (2, 1):
                 phrase = " ".join(w.text for w in words[i:i + n])
                 for cand in (phrase, phrase[:-1] if phrase.endswith("s") else None):

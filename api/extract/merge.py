@@ -10,8 +10,6 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .types import Event
-
 
 @lru_cache(maxsize=16384)   # events look up every token near a participant: the same words recur
 def name_key(name: str) -> str:
