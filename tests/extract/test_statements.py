@@ -90,7 +90,7 @@ def test_block_quote_after_said_colon(extract):
 
 
 def test_pronoun_and_descriptor_speakers(extract):
-    text = ("Visit\nRussian President Vladimir Putin arrived in Hanoi. He said that ties were strong. "
+    text = ("Visit\nRussian President Vladimir Putin arrived in Lisbon. He said that ties were strong. "
             "Later the Russian president stated that trade would grow.\n")
     ex = extract(text)
     names = {a.key: a.name for a in ex.actors}
@@ -135,7 +135,7 @@ def test_corpus_end_to_end(nlp):
 
 @pytest.mark.parametrize("body,speaker,kind,quote", [
     # where/how it was said is not what was said
-    ('Deputy Minister Lee Min-ho said in a statement carried by state media that the talks had failed.',
+    ('Deputy Minister Lee Min-ho said in a message relayed by the embassy that the talks had failed.',
      "Lee Min-ho", "indirect", "the talks had failed"),
     ("Trade Minister Omar Haddad said on Monday in Geneva that tariffs would rise.", "Omar Haddad",
      "indirect", "tariffs would rise"),
@@ -183,7 +183,7 @@ def test_multi_paragraph_quote_after_colon(extract):
     ('Spokesman Lee Min-ho added that Seoul would respond "sternly" to any provocation.', "Lee Min-ho",
      'Seoul would respond "sternly" to any provocation'),
     # an unnamed relay at the end is cut off the clause
-    ("Prime Minister Anna Kovacs thanked the rescuers for their courage, her office said in a statement.",
+    ("Prime Minister Anna Kovacs thanked the rescuers for their courage, her office said in an email.",
      "Anna Kovacs", "the rescuers for their courage"),
 ])
 def test_one_statement_with_the_right_clause(extract, body, speaker, quote):
@@ -325,7 +325,7 @@ def test_parse_robust_rules(extract, body, speaker, kind, quote):
 
 @pytest.mark.parametrize("body", [
     # a description with its own specifier is someone not named, not the last governor
-    "Governor Rita Moss spoke in the capital. The governor of the northern region said the roads were open.",
+    "Governor Rita Moss spoke in the capital. The governor of the coastal province said the roads were open.",
     "Governor Rita Moss spoke in the capital. Floods hit the north, its governor said.",
 ])
 def test_unnamed_official_is_not_the_last_named_one(extract, body):
@@ -407,7 +407,7 @@ def test_headline_restating_the_body_in_other_words_is_no_statement(extract):
 
 @pytest.mark.parametrize("text,speaker,quote", [
     # a person's office speaks for the person, not for the last institution named
-    ("City news\nNATO said the drills were over. Prime Minister Anna Kovacs's office said in a statement "
+    ("City news\nNATO said the drills were over. Prime Minister Anna Kovacs's office said in an email "
      "that the border would reopen.\n", "Anna Kovacs", "the border would reopen"),
     # a narrative paragraph without names after a statement is not that speaker's block quote
     ("City news\nNATO said the drills were over.\nThe ships sailed home the next morning.\n", None, None),
@@ -429,8 +429,8 @@ def test_quote_of_several_sentences_takes_its_own_attribution(extract):
 
 
 @pytest.mark.parametrize("text,speaker,quote", [
-    # "the statement" is the words of whoever spoke "in a statement"
-    ("City news\nNATO said in a statement that the drills were over. The statement added that the ships "
+    # "the communique" is the words of whoever spoke "in a communique"
+    ("City news\nNATO said in a communique that the drills were over. The communique added that the ships "
      "would return.\n", "NATO", "the ships would return"),
     # "its spokesman": the institution's unnamed staff
     ("City news\nNATO held drills in the Baltic. Its spokesman said the ships would return.\n", "NATO",
@@ -441,9 +441,9 @@ def test_possessive_and_document_references(extract, text, speaker, quote):
 
 
 def test_its_official_of_a_place_is_nobody_named(extract):
-    text = ("City news\nNATO said the drills were over. Drones were downed over the region of Varna, its "
+    text = ("City news\nNATO said the drills were over. Rockets were shot down over the province of Tarsk, its "
             "governor said.\n")
-    assert not any(s == "NATO" and "downed" in q for s, _, q in _pairs(extract(text)))
+    assert not any(s == "NATO" and "shot down" in q for s, _, q in _pairs(extract(text)))
 
 
 def test_anonymous_lead_is_the_person_named_next(extract):
@@ -468,7 +468,7 @@ def test_an_addressee_alone_is_no_content(extract, body):
 
 def test_a_run_of_remarks_takes_the_day_given_at_its_end(extract):
     text = ("City news\nHealth Minister Omar Haddad said the clinics were open. "
-            "Haddad wrote on Telegram late Sunday night:\n"
+            "Haddad wrote on Facebook late on Sunday evening:\n"
             "We will keep every clinic open through the winter.\n")
     ex = extract(text, date(2025, 3, 12))
     assert {s.said_on for s in ex.statements} == {"2025-03-09"}
