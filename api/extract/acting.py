@@ -12,7 +12,8 @@ from functools import cache
 
 from . import gazetteer as gz
 
-ACTS, LOCATES, TITLE, AUDIENCE, MODIFIER, NEGATED = "acts", "locates", "title", "audience", "modifier", "negated"
+ACTS, LOCATES, TITLE = "acts", "locates", "title"
+AUDIENCE, MODIFIER, NEGATED = "audience", "modifier", "negated"
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 _MODIFIERS = ("compound", "amod", "nmod", "npadvmod", "nummod")
 

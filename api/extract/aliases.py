@@ -21,7 +21,8 @@ _LEADING_THE = re.compile(r"^the\s+", re.I)
 def name_key(name: str) -> str:
     """A spelling-insensitive key: case, accents, hyphens, apostrophes and 'the' ignored.
 
-    "Lee Min-ho" and "Lee Min Ho" -> "lee min ho"; "the Ruritanian People’s Navy" -> "ruritanian peoples navy".
+    "Lee Min-ho" and "Lee Min Ho" -> "lee min ho";
+    "the Ruritanian People’s Navy" -> "ruritanian peoples navy".
     """
     s = unicodedata.normalize("NFKD", name)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()

@@ -348,7 +348,8 @@ def _checked(tok, kind, frame, si, context, nouns, verbs, is_person, source) -> 
         frame = "ratification_law"   # the head of state's signature is a step of its own
     if frame == "attack" and _cross_border(tok, source, context):
         kind, frame = "incursion", "incursion"
-    if frame == "report" and not (_person_object(tok, is_person) or (source is not None and _person_object(source, is_person))):
+    if frame == "report" and not (_person_object(tok, is_person)
+                                  or (source is not None and _person_object(source, is_person))):
         return None                          # "the agency reported": speech, not a report to a leader
     real = reality(tok, context)
     if real == "unreal" and kind != "pledge":
@@ -392,7 +393,8 @@ def _invades_region(tok, context) -> bool:
 
 
 def _into_region(tok, context) -> bool:
-    return any(p.dep_ == "prep" and p.lower_ == "into" and any(o.lower_ in context["regions"] for o in p.children)
+    return any(p.dep_ == "prep" and p.lower_ == "into"
+               and any(o.lower_ in context["regions"] for o in p.children)
                for p in tok.children)
 
 

@@ -33,8 +33,8 @@ BACKREF = re.compile(r"^\W*(?:at that time|at the time|then)\b", re.I)
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "punct", "cc", "mark")
 PLACE_PREPS = ("in", "at", "into", "near", "over", "across", "to", "on")
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border", "river",
-               "sea", "airbase", "base", "camp")
+PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border",
+               "river", "sea", "airbase", "base", "camp")
 CAMPAIGN_FRAMES = lexicon()[2]["campaign_frames"]
 AGENT_FRAMES = ("attack", "meeting", "visit", "call")
 AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
@@ -209,7 +209,8 @@ def _governing_verb(tok):
     return tok
 
 
-REPORTED_PATH = ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep", "attr", "pcomp", "advcl", "nsubj", "nsubjpass", "acomp")
+REPORTED_PATH = ("ccomp", "conj", "xcomp", "dobj", "pobj", "prep", "attr", "pcomp", "advcl", "nsubj",
+                 "nsubjpass", "acomp")
 
 
 def _reporting_above(tok, frames: dict[int, object]) -> int | None:
@@ -232,7 +233,8 @@ def _finite(tok) -> bool:
     aux = any(c.dep_ in ("aux", "auxpass") and c.tag_ != "TO" for c in tok.children)
     if tok.tag_ == "VBN":   # a bare participle is a modifier, whatever subject the parse gives it
         return aux
-    return tok.tag_ in ("VBD", "VBZ", "VBP") or aux or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+    return (tok.tag_ in ("VBD", "VBZ", "VBP") or aux
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children))
 
 
 def _past_perfect(tok) -> bool:
@@ -356,7 +358,8 @@ def _tense_date(c: Clause, pub, sent_span, lead: bool):
     if present or (lead and perfect):
         return dates.DateMention(Span(sent_span.start, sent_span.start, ""), pub.isoformat(), "day"), True
     if lead and (verb.tag_ == "VBD" or aux & {"was", "were"}):
-        return dates.DateMention(Span(sent_span.start, sent_span.start, ""), dates.fmt(pub, "month"), "month"), True
+        at = Span(sent_span.start, sent_span.start, "")
+        return dates.DateMention(at, dates.fmt(pub, "month"), "month"), True
     return None, False
 
 
@@ -394,7 +397,8 @@ def _participants(c: Clause, actor_at) -> _Found:
             and a.head.lower_ not in REPORTING:   # "the air force reported strikes": not its strikes
         subj_roots += [ch for ch in a.head.children if ch.dep_ == "nsubj"]
     if a.tag_ == "VBN" and not any(ch.dep_ in ("aux", "auxpass") for ch in a.children):
-        subj_roots = [ch for ch in subj_roots if ch.dep_ != "nsubj"]   # a bare participle's "subject" undergoes it
+        # a bare participle's "subject" undergoes it
+        subj_roots = [ch for ch in subj_roots if ch.dep_ != "nsubj"]
     for r in subj_roots:
         for t in r.subtree:
             key = actor_at(t)
@@ -459,7 +463,8 @@ def _merge_in_document(found: list[_Found], affiliation) -> list[_Found]:
 def _definite(tok) -> bool:
     """"the raid in Ruritania": a noun that points back at an event told before."""
     return not tok.tag_.startswith("VB") and any(
-        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in tok.children)
+        c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+        for c in tok.children)
 
 
 def _absorb(g: _Found, f: _Found) -> None:
@@ -503,7 +508,8 @@ def _title(c: Clause, doc) -> str:
         if subj:
             parts.append(_phrase(subj[0], 6))
         elif a.dep_ in ("relcl", "acl"):   # "a treaty signed last year", "which became effective"
-            parts.append(" ".join(t.text for t in a.head.lefts if t.dep_ in ("compound", "amod")) + " " + a.head.text)
+            mods = " ".join(t.text for t in a.head.lefts if t.dep_ in ("compound", "amod"))
+            parts.append(mods + " " + a.head.text)
         parts += [ch.text for ch in a.children if ch.dep_ in ("aux", "auxpass", "neg") and ch.i < a.i]
         parts.append(a.text)
         parts += [ch.text for ch in a.children if ch.dep_ == "prt"]
@@ -561,7 +567,8 @@ def _evidence(c: Clause, f: _Found, parsed) -> tuple[int, int]:
     toks = set(f.tokens) if c.anchor.i in f.tokens else _clause_tokens(c)
     if c.anchor.dep_ in ("acl", "relcl") and c.anchor.tag_.startswith("VB"):   # "a treaty signed last year"
         head = c.anchor.head
-        toks |= {head.i} | {t.i for t in head.lefts if t.dep_ in ("det", "amod", "compound", "poss", "nummod")}
+        toks |= {head.i} | {t.i for t in head.lefts
+                            if t.dep_ in ("det", "amod", "compound", "poss", "nummod")}
     if c.date is not None and c.date.span.end > c.date.span.start:
         span = doc.char_span(c.date.span.start, c.date.span.end, alignment_mode="expand")
         if span is not None:
