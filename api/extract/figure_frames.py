@@ -66,7 +66,8 @@ def word_list(name: str) -> frozenset[str]:
 
 NOUN_TAGS = ("NN", "NNS", "NNP", "NNPS")
 VERB_TAGS = ("VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD")
-QUANTIFIERS = {"most", "all", "some", "many", "none", "half", "majority", "part", "rest", "each", "any", "few"}
+QUANTIFIERS = {"most", "all", "some", "many", "none", "half", "majority", "part", "rest", "each", "any",
+               "few"}
 ANAPHORS = {"them", "which", "those", "these", "whom", "it", "they"}
 ELLIPSIS_WORDS = {"more", "others", "additional", "extra", "other"}
 # The noun of "the number of X ... at N" / "a population of N": heads that stand for a count
@@ -150,7 +151,8 @@ def _climb_to_noun(t):
         if is_noun(nxt):
             chain.append(nxt)
         h = nxt
-        if is_noun(nxt) and nxt.dep_ != "compound" and not (nxt.i + 1 < len(nxt.doc) and nxt.doc[nxt.i + 1].tag_ == "HYPH"):
+        hyphened = nxt.i + 1 < len(nxt.doc) and nxt.doc[nxt.i + 1].tag_ == "HYPH"
+        if is_noun(nxt) and nxt.dep_ != "compound" and not hyphened:
             break
     return chain, part
 
@@ -202,7 +204,8 @@ def build(t, limit: int) -> Frame:
         (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ELLIPSIS_WORDS)
     # the whole of a partitive: its noun hangs from "of" under another number
     if f.noun is not None and f.noun.dep_ == "pobj" and f.noun.head.lower_ == "of" \
-            and f.noun.head.head != t and (f.noun.head.head.tag_ == "CD" or f.noun.head.head.lower_ in QUANTIFIERS):
+            and f.noun.head.head != t \
+            and (f.noun.head.head.tag_ == "CD" or f.noun.head.head.lower_ in QUANTIFIERS):
         f.whole = True     # "412 of the 430 shells", "most of the 95 rockets fired by X"
     if t.i >= 2 and t.doc[t.i - 1].lower_ == "of" and t.doc[t.i - 2].tag_ == "CD":
         f.whole = True     # "five of 11 rockets": 11 is the whole the part is taken from
@@ -289,7 +292,8 @@ def agent(v):
             if v.dep_ == "acl" and is_noun(v.head):
                 return None
             if v.head.lower_ in reporting_forms() and v.dep_ != "xcomp":
-                return None       # the one who reports is the source, not the doer ("claimed to have fired" is)
+                # the one who reports is the source, not the doer ("claimed to have fired" is)
+                return None
             v = v.head
             continue
         return None

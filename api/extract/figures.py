@@ -40,16 +40,18 @@ LOCATIVE = re.compile(r"\b(?:to|into|in|from|against|at|on|towards?|across|by|fo
 # "400 by 400", "500-for-500": the second number repeats the first term of an exchange
 RECIPROCAL = re.compile(r"^\s*(?:-\s*)?(?:by|for|x|×)\s*-?\s*$", re.I)
 # words that put people in someone's hands: a "return" among them is a release
-CAPTIVITY = re.compile(r"\b(?:captiv\w*|prisoners?|hostages?|exchange[ds]?|swap\w*|detain\w*|detention|jails?|"
-                       r"prisons?|POWs?|released?|freed)\b", re.I)
+CAPTIVITY = re.compile(r"\b(?:captiv\w*|prisoners?|hostages?|exchange[ds]?|swap\w*|detain\w*|detention|"
+                       r"jails?|prisons?|POWs?|released?|freed)\b", re.I)
 MONTH_DAY_LIST = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in dates.MONTHS) +
                             r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|-|–)\s*$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # words that stand for people right after a number ("the 30 dead") and what they count
-VICTIM_WORDS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded", "missing": None}
+VICTIM_WORDS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
+                "missing": None}
 PEOPLE_CLASSES = ("military", "person", "captive", "member")
 # whose-number fallbacks by the context of the story: which kind of earlier figure passes on its subject
-CONTEXT_CLASSES = ("weapon", "attack", "military", "person", "captive", "member", "vote", "asset", "territory")
+CONTEXT_CLASSES = ("weapon", "attack", "military", "person", "captive", "member", "vote", "asset",
+                   "territory")
 
 
 @dataclass
@@ -236,8 +238,8 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         return []
     unit, cls = _unit(frame, info, num, story)
     if _reciprocal(text, b) and cls != "deal":     # "the 400 by 400 swap" of an exchange
-        deal = next((ff.noun_info(t) for t in sp.tokens(cs, ce) if ff.noun_info(t) and ff.noun_info(t).cls == "deal"),
-                    None)
+        deal = next((ff.noun_info(t) for t in sp.tokens(cs, ce)
+                     if ff.noun_info(t) and ff.noun_info(t).cls == "deal"), None)
         if deal:
             unit, cls = (deal.unit if deal.unit != "-" else unit), "deal"
     if unit is None:
@@ -251,7 +253,8 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
     as_of = _anchor(text, story, a, cs, ce, sp, parsed.published, statements, cls, vinfo)
     story.by_unit[unit] = subject or story.by_unit.get(unit)
     story.last_noun, story.noun_sentence = (unit, cls), story.sentence
-    if subject and vinfo and vinfo.cls in ("launch", "intercept", "release", "target", "deploy") and frame.direct:
+    if subject and vinfo and frame.direct \
+            and vinfo.cls in ("launch", "intercept", "release", "target", "deploy"):
         story.by_class[vinfo.cls] = subject
         story.target_at = a if vinfo.cls == "target" else story.target_at
         if vinfo.cls == "launch":
@@ -282,7 +285,7 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
     focused = bool(before) and before[-1] in ff.word_list("count_focus")
     relative = re.match(r"\s+of\s+(?:which|whom)\b", text[b:b + 12])
     if num.spelled and num.value == 1 and frame.part and not focused and not relative:
-        return True        # "one of the king's options": a reference, not a count; "one of which was hit" counts
+        return True        # "one of the options" is a reference, not a count; "one of which was hit" counts
     if num.spelled and num.unit is None and frame.noun is None:
         if before and before[-1] in ("the", "these", "those", "no", "any", "every"):
             return True    # "the two had met", "no one"
@@ -531,9 +534,10 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         return body or story.by_unit.get("votes")
     owner = _owner(who, frame, sp) or _measured(who, frame)
     if metric == "share_of_supply" or vcls == "supply":
-        return (doer if (doer and vcls == "supply" and not frame.passive) else None) or _from_actor(who, frame) \
-            or owner or _preceding_actor(sp, idx, frame, a, text)
-    if (vcls == "victim" and cls in PEOPLE_CLASSES + (None,)) or metric in ("killed", "wounded", "casualties"):
+        return (doer if (doer and vcls == "supply" and not frame.passive) else None) \
+            or _from_actor(who, frame) or owner or _preceding_actor(sp, idx, frame, a, text)
+    if (vcls == "victim" and cls in PEOPLE_CLASSES + (None,)) \
+            or metric in ("killed", "wounded", "casualties"):
         inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
         attacker = _attacker_of(who, frame)
         reporter = _country_of(who, source)
@@ -770,7 +774,8 @@ def _preceding_actor(sp: _Sent, idx: MentionIndex, frame, a: int, text: str) -> 
         if C["report"].match(text[end:end + 30].lstrip()):
             continue
         actor = idx.by_key[key]
-        if actor.kind == "armed_force" and actor.affiliation in idx.by_key and _demonym_group(text[start:end]):
+        if actor.kind == "armed_force" and actor.affiliation in idx.by_key \
+                and _demonym_group(text[start:end]):
             return actor.affiliation
         return key
     return None
@@ -846,7 +851,8 @@ def _according(who: _Who, prep) -> str | None:
 def _attack_words() -> re.Pattern:
     forms = {w.split("+")[0] for w, i in ff.verbs().items() if i.cls in ("launch", "target")}
     forms |= {w for w, i in ff.nouns().items() if i.cls == "attack"}
-    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b", re.I)
+    alternatives = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+    return re.compile(r"\b(?:" + alternatives + r")\b", re.I)
 
 
 def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
@@ -862,7 +868,8 @@ def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
                 poss = next((c for c in v.head.children if c.dep_ == "nsubj"), None)
             if poss is None:
                 poss = next((c for c in v.children if c.dep_ in ("amod", "compound")), None)
-        elif v.tag_ in ff.VERB_TAGS and (ff.verb_info(v) or ff.VerbInfo("", "", "")).cls in ("launch", "target"):
+        elif v.tag_ in ff.VERB_TAGS \
+                and (ff.verb_info(v) or ff.VerbInfo("", "", "")).cls in ("launch", "target"):
             poss = next((c for c in v.children if c.dep_ == "nsubj"), None)
         else:
             continue
@@ -904,7 +911,8 @@ OCCASION_VERBS = ("launch", "intercept", "target", "release", "return")
 
 
 # a date that opens a period is no anchor of what was counted over it
-SPAN_START = re.compile(r"\b(?:since|from|between|after|until|till|before|over|throughout|within)\s+(?:the\s+)?"
+SPAN_START = re.compile(r"\b(?:since|from|between|after|until|till|before|over|throughout|within)\s+"
+                        r"(?:the\s+)?"
                         r"(?:(?:early|late|mid)-?\s*)?$", re.I)
 
 

@@ -97,10 +97,11 @@ def _merge_generated(out: dict[str, Entry], generated: list[Entry]) -> None:
             continue
         e = out[hit]
         extra = tuple(a for a in (g.name, *g.aliases) if a != e.name and a not in e.aliases)
-        out[hit] = replace(e, aliases=e.aliases + extra,
-                           descriptions=e.descriptions + tuple(d for d in g.descriptions if d not in e.descriptions),
-                           armed_force_of=e.armed_force_of or g.armed_force_of, chamber_of=e.chamber_of or g.chamber_of,
-                           chamber=e.chamber or g.chamber, legislature_of=e.legislature_of or g.legislature_of)
+        more = tuple(d for d in g.descriptions if d not in e.descriptions)
+        out[hit] = replace(e, aliases=e.aliases + extra, descriptions=e.descriptions + more,
+                           armed_force_of=e.armed_force_of or g.armed_force_of,
+                           chamber_of=e.chamber_of or g.chamber_of, chamber=e.chamber or g.chamber,
+                           legislature_of=e.legislature_of or g.legislature_of)
 
 
 def _variants(surface: str) -> set[str]:
