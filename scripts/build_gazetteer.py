@@ -110,7 +110,8 @@ def capitals(cell: str) -> list[str]:
 def person(cell: str) -> tuple[str, str] | None:
     """"President Vladimir Vladimirovich PUTIN (since 7 May 2012)" -> ("President", "Vladimir Putin")."""
     cell = re.split(r";|\(since|\bsince\b", cell)[0].strip()
-    m = re.search(r"((?:[A-Z][\w'’.-]*\s+)*?)((?:(?:al-|bin |de |van |von )?[A-Z][A-Z'’-]{1,}\b\s*)+)(.*)$", cell)
+    m = re.search(r"((?:[A-Z][\w'’.-]*\s+)*?)"
+                  r"((?:(?:al-|bin |de |van |von )?[A-Z][A-Z'’-]{1,}\b\s*)+)(.*)$", cell)
     if not m:
         return None
     before, family, after = m.group(1).split(), m.group(2).strip(), m.group(3).strip()
@@ -181,7 +182,8 @@ def main(src_path: str) -> None:
         name = short or long
         if not name:
             continue
-        abbr = [a.strip() for a in re.split(r"\bor\b|,|\(|\)", plain(text(gov, "Country name", "abbreviation")))
+        abbr = [a.strip()
+                for a in re.split(r"\bor\b|,|\(|\)", plain(text(gov, "Country name", "abbreviation")))
                 if re.fullmatch(r"[A-Z][A-Za-z.]{1,5}", a.strip())]
         nat = d.get("People and Society", {}).get("Nationality", {})
         dem = forms(text(nat, "adjective"))
@@ -193,7 +195,8 @@ def main(src_path: str) -> None:
     for line in OVERLAY.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             cells = (line.split("\t") + [""] * 4)[:4]
-            overlay.append([cells[0].strip()] + [[p.strip() for p in c.split("|") if p.strip()] for c in cells[1:]])
+            lists = [[p.strip() for p in c.split("|") if p.strip()] for c in cells[1:]]
+            overlay.append([cells[0].strip()] + lists)
     for name, aliases, dem, caps in overlay:
         hit = next((c for c in countries if {name, *aliases} & {c["name"], *c["aliases"]}), None)
         if hit is None:
@@ -224,14 +227,17 @@ def main(src_path: str) -> None:
             f"# merged with scripts/countries_overlay.tsv. Do not edit: edit the overlay and rebuild.\n")
     rows = [head + "# name\taliases (|)\tdemonyms (|)\tcapitals used as the state speaking (|)"]
     for c in sorted(countries, key=lambda c: c["name"]):
-        rows.append("\t".join([c["name"], "|".join(c["aliases"]), "|".join(c["demonyms"]), "|".join(c["capitals"])]))
+        rows.append("\t".join([c["name"], "|".join(c["aliases"]), "|".join(c["demonyms"]),
+                               "|".join(c["capitals"])]))
     (DATA / "countries.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
 
-    states = {x.lower() for c in countries for x in (c["name"], *c["aliases"], *c["demonyms"], *c["capitals"])}
+    states = {x.lower() for c in countries
+              for x in (c["name"], *c["aliases"], *c["demonyms"], *c["capitals"])}
     places = sorted(p for p in places if p.lower() not in states)
-    (DATA / "places.txt").write_text(head + "# Places (first-level divisions and their centres, lands without a\n"
-                                     "# government of their own): where the model calls one an organisation, it is none.\n"
-                                     + "\n".join(places) + "\n", encoding="utf-8")
+    (DATA / "places.txt").write_text(
+        head + "# Places (first-level divisions and their centres, lands without a\n"
+        "# government of their own): where the model calls one an organisation, it is none.\n"
+        + "\n".join(places) + "\n", encoding="utf-8")
     entries = _institutions(countries)
     (DATA / "gazetteer_factbook.jsonl").write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), encoding="utf-8")
@@ -251,7 +257,8 @@ def _institutions(countries: list[dict]) -> list[dict]:
         for chamber in ("lower", "upper"):
             ch = text(gov, f"Legislative branch - {chamber} chamber", "chamber name")
             if plain(ch):
-                raw.append((c, "government_body", *body_names(ch), {"chamber_of": c["name"], "chamber": chamber}))
+                raw.append((c, "government_body", *body_names(ch),
+                            {"chamber_of": c["name"], "chamber": chamber}))
         force = re.split(r":|<br>", c["mil"])[0].strip()
         if force and not force[0].islower() and len(force) < 120:
             main_name, alts = body_names(force)

@@ -138,7 +138,8 @@ def test_demonym_groups_make_the_country_act(extract, text, country):
      "Ruritanian Border Agency", True),
     ("Clash\nThe convoy was stopped by the Ruritanian Border Agency on Monday.\n",
      "Ruritanian Border Agency", True),
-    ("Clash\nTwo people died, according to the Ruritanian Border Agency.\n", "Ruritanian Border Agency", True),
+    ("Clash\nTwo people died, according to the Ruritanian Border Agency.\n",
+     "Ruritanian Border Agency", True),
     ("Clash\nThe minister met the Ruritanian Border Agency on Monday.\n", "Ruritanian Border Agency", True),
     # the parties named as modifiers of an event ("Peru-Chile talks") are its parties
     ("Clash\nThe Peru-Chile talks resumed on Monday in a hotel.\n", "Chile", True),
@@ -157,7 +158,8 @@ def test_demonym_groups_make_the_country_act(extract, text, country):
     ("Clash\nDrones hit front-line regions, including Ostrel, Anna Holm said.\n", "Ostrel", False),
     ("Clash\nAnna Holm met Peru's Prime Minister Luis Vela and Chilean Deputy Minister Rosa Pinto.\n",
      "Peru", False),
-    ("Clash\nThe storm moved over the northern region, bordering Bolivia, Anna Holm said.\n", "Bolivia", False),
+    ("Clash\nThe storm moved over the northern region, bordering Bolivia, Anna Holm said.\n",
+     "Bolivia", False),
 ])
 def test_only_entities_that_act_are_actors(extract, text, actor, is_actor):
     names = {n for a in extract(text).actors for n in (a.name, *a.aliases)}
@@ -260,7 +262,8 @@ def test_abbreviations_and_world_bodies_resolve(extract, text, name, kind):
     ("Talks resume\nJapan said on Thursday it would resume talks with Peru on trade. — AFP\n",
      {"Agence France-Presse"}, {"Japan", "Peru"}),
     # a cited outlet is an actor
-    ("Talks resume\nReuters reported that Japan would resume talks, citing officials.\n", set(), {"Reuters", "Japan"}),
+    ("Talks resume\nReuters reported that Japan would resume talks, citing officials.\n",
+     set(), {"Reuters", "Japan"}),
 ])
 def test_layout_credits_are_no_actors(extract, text, absent, present):
     names = {a.name for a in extract(text).actors}
@@ -338,7 +341,8 @@ def test_known_places_are_never_actors(extract, text, place):
 
 def test_title_case_headline_names_join_the_body_actors(extract):
     ex = extract("Kowalski To Meet Lavrov In Vienna After Stalled Talks\n"
-                 "Polish envoy Tomasz Kowalski told reporters on Friday he would see Sergei Lavrov next week.\n")
+                 "Polish envoy Tomasz Kowalski told reporters on Friday "
+                 "he would see Sergei Lavrov next week.\n")
     mentions = {a.name: [m.span.text for m in a.mentions] for a in ex.actors}
     assert "Kowalski" in mentions["Tomasz Kowalski"] and "Lavrov" in mentions["Sergei Lavrov"]
     assert len(ex.actors) == 2

@@ -145,7 +145,8 @@ def facts(text):
     ("Freedonia managed to return 90 soldiers from Sylvanian captivity.",
      [(90, "people", "other", "exact", "sylvania")]),
     # a term of a two-sided deal belongs to no single side, and "N-for-N" is one figure
-    ("Freedonia and Sylvania agreed to a 500-for-500 exchange.", [(500, "prisoners", "other", "exact", None)]),
+    ("Freedonia and Sylvania agreed to a 500-for-500 exchange.",
+     [(500, "prisoners", "other", "exact", None)]),
     ("Freedonia and Sylvania agreed a 60-day truce.", [(60, "days", "other", "exact", None)]),
     # whose targets: the owner of what was hit, passed on to the next target
     ("Freedonia struck four Sylvanian airbases and damaged 30 warplanes.",
@@ -161,14 +162,16 @@ def facts(text):
     ("Freedonian troops advanced 3-5km into Sylvania.",
      [(3, "km", "other", "at_least", "freedonia"), (5, "km", "other", "at_most", "freedonia")]),
     # a tally: the name before the dash; members of parliament vote for the legislature
-    ('The National Assembly passed the bill. 300 MPs voted for it: Green Party \u2014 120 votes, Blue Party \u2014 80.',
+    ('The National Assembly passed the bill. '
+     '300 MPs voted for it: Green Party \u2014 120 votes, Blue Party \u2014 80.',
      [(300, "votes", "other", "exact", "national-assembly"), (120, "votes", "other", "exact", "green-party"),
       (80, "votes", "other", "exact", "blue-party")]),
     # a measure of a joint project has no subject; a part on one side has that side
     ("The dam will be two kilometers long, with 700 meters on the Sylvanian bank.",
      [(2, "km", "other", "exact", None), (700, "m", "other", "exact", "sylvania")]),
     # a title-case headline reads like a sentence
-    ("Freedonia Says Sylvania Launched 300 Drones Overnight", [(300, "drones", "other", "exact", "sylvania")]),
+    ("Freedonia Says Sylvania Launched 300 Drones Overnight",
+     [(300, "drones", "other", "exact", "sylvania")]),
     # "over" as a preposition is no hedge
     ("Freedonia shot down 29 drones over eight Freedonian regions.",
      [(29, "drones", "other", "exact", "freedonia"), (8, "regions", "other", "exact", "freedonia")]),
@@ -243,7 +246,10 @@ def test_enemy_is_the_other_side_of_the_speaker():
     "The P5+1 talks resumed.",
 ])
 def test_more_not_figures(text):
-    assert [f for f in figures(text) if f.value not in (2,)] == [] if "captives" in text else figures(text) == ()
+    if "captives" in text:
+        assert [f for f in figures(text) if f.value not in (2,)] == []
+    else:
+        assert figures(text) == ()
 
 
 def test_one_of_them_counts_only_when_focused():

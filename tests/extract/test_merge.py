@@ -24,7 +24,8 @@ def groups(mentions):
     # "Sunday" in one report, "Monday" in another: one pledge a day apart
     ([m("a", "pledge", "2025-04-27"), m("b", "pledge", "2025-04-28")], [[("a", "pledge"), ("b", "pledge")]]),
     # four days apart: two pledges
-    ([m("a", "pledge", "2025-04-24"), m("b", "pledge", "2025-04-28")], [[("a", "pledge")], [("b", "pledge")]]),
+    ([m("a", "pledge", "2025-04-24"), m("b", "pledge", "2025-04-28")],
+     [[("a", "pledge")], [("b", "pledge")]]),
     # another kind is another event
     ([m("a", "summit", "2024-06"), m("b", "invasion", "2024-06")], [[("a", "summit")], [("b", "invasion")]]),
     # an undated report joins the dated event it shares participants with
