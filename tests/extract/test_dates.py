@@ -65,8 +65,8 @@ def test_resolve(phrase, published, expected):
     ("Officials may 5 times reconsider.", []),
     ("The accord took effect last week.", [("last week", "2025-04")]),
     ("It was the first war since the 1950-53 conflict and the 2014–15 fighting.", []),
-    ("Held since early 2025, they were freed.", [("2025", "2025")]),
-    ("Missiles were fired since Dec. 30, officials said.", [("Dec. 30", "2024-12-30")]),
+    ("Held since early 2023, they were freed.", [("2023", "2023")]),
+    ("Shells were fired since Nov. 14, officials said.", [("Nov. 14", "2024-11-14")]),
 ])
 def test_find_dates(sentence, expected):
     got = [(d.span.text, d.value) for d in find_dates(sentence, 0, len(sentence), MON)]
