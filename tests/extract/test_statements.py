@@ -441,8 +441,8 @@ def test_possessive_and_document_references(extract, text, speaker, quote):
 
 
 def test_its_official_of_a_place_is_nobody_named(extract):
-    text = ("City news\nNATO said the drills were over. Rockets were shot down over the province of Tarsk, its "
-            "governor said.\n")
+    text = ("City news\nNATO said the drills were over. "
+            "Rockets were shot down over the province of Tarsk, its governor said.\n")
     assert not any(s == "NATO" and "shot down" in q for s, _, q in _pairs(extract(text)))
 
 
