@@ -614,7 +614,7 @@ def _agreement_name(f: _Found) -> str | None:
 
 
 def _parties_name(f: _Found, actor_names: dict[str, str]) -> str | None:
-    """"agreement between Russia and Ukraine": the parties as the text names them."""
+    """"accord between Ruritania and Borduria": the parties as the text names them."""
     parties = sorted(actor_names.get(k, k) for k in f.agents | f.others)
     if not parties:
         return None
