@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -70,6 +71,22 @@ class _Cluster:
     agents: set[str]
     locations: set[str]
     series_words: set[str]
+    actors_x: set[str]                   # actors and agents with their affiliations (_expand), kept
+    agents_x: set[str]                   # as members join, so no comparison recomputes them
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What _fits asks of a mention, worked out once per mention rather than once per event."""
+    actors: set[str]                     # _expand(actors)
+    agents: set[str]                     # _expand(agents)
+    series_words: set[str]
+    campaign: bool
+
+
+def _seen(m: Mention, affiliation: dict[str, str], campaigns: frozenset[str]) -> _Seen:
+    return _Seen(_expand(set(m.actors), affiliation), _expand(set(m.actors[:m.agents]), affiliation),
+                 _series_words(m.series), m.frame in campaigns)
 
 
 def _recent(event_date: str, published: str | None) -> bool:
@@ -88,7 +105,7 @@ def _series_words(series: str | None) -> set[str]:
     return set(name_key(series).split()) - GENERIC_SERIES_WORDS if series else set()
 
 
-def _fits(m: Mention, c: _Cluster, affiliation: dict[str, str]) -> tuple | None:
+def _fits(m: Mention, seen: _Seen, c: _Cluster) -> tuple | None:
     """How well mention m fits cluster c (a sortable key), or None when it cannot be the same event."""
     if m.document in c.documents:
         return None                      # one mention per document: the extractor merged its own
@@ -102,22 +119,21 @@ def _fits(m: Mention, c: _Cluster, affiliation: dict[str, str]) -> tuple | None:
         if apart is None or apart > DAY_TOLERANCE:
             return None
         conflict = True
-    mine = _expand(set(m.actors), affiliation)
-    shared = len(mine & _expand(c.actors, affiliation))
-    agents = _expand(set(m.actors[:m.agents]), affiliation)
-    if m.kind in SPEECH_KINDS and agents and c.agents and not (agents & _expand(c.agents, affiliation)):
+    shared = len(seen.actors & c.actors_x)
+    agents = seen.agents
+    if m.kind in SPEECH_KINDS and agents and c.agents and not (agents & c.agents_x):
         return None                      # another speaker's pledge or confirmation
     same_date = bool(c.date and m.date and min(len(c.date), len(m.date)) >= 7 and not conflict)
-    series = len(_series_words(m.series) & c.series_words)
+    series = len(seen.series_words & c.series_words)
     place = bool(m.location and m.location in c.locations)
     if m.actors and c.actors and not (shared or same_date or series or place):
         return None
-    campaign = m.frame in _campaigns()
+    campaign = seen.campaign
     ongoing = not c.date or len(c.date) < 10     # a campaign dated only by its start month or year
     if not m.date and not (m.actors and c.actors) and not (series or place) and not (campaign and ongoing):
         return None   # undated, nobody named: too little to call it the same (an ongoing matter is one)
     if not m.date and c.date and not campaign and not series:
-        if not (agents & _expand(c.agents, affiliation) or shared >= 2 or place):
+        if not (agents & c.agents_x or shared >= 2 or place):
             return None
         if not _recent(c.date, m.published):
             return None
@@ -143,17 +159,19 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
         mentions[i].kind))
     clusters: list[_Cluster] = []
     by_frame: dict[str, list[_Cluster]] = {}     # only one frame's events can take a mention
+    campaigns = _campaigns()
     for i in order:
         m = mentions[i]
+        seen = _seen(m, affiliation, campaigns)
         best, best_key = None, None
         for c in by_frame.get(m.frame or m.kind, ()):
-            key = _fits(m, c, affiliation)
+            key = _fits(m, seen, c)
             if key is not None and (best_key is None or key > best_key):
                 best, best_key = c, key
         if best is None:
             new = _Cluster([i], m.kind, m.frame, m.date, {m.document}, set(m.actors),
                            set(m.actors[:m.agents]), {m.location} if m.location else set(),
-                           _series_words(m.series))
+                           set(seen.series_words), set(seen.actors), set(seen.agents))
             clusters.append(new)
             by_frame.setdefault(m.frame or m.kind, []).append(new)
             continue
@@ -163,7 +181,9 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
         best.agents |= set(m.actors[:m.agents])
         if m.location:
             best.locations.add(m.location)
-        best.series_words |= _series_words(m.series)
+        best.series_words |= seen.series_words
+        best.actors_x |= seen.actors
+        best.agents_x |= seen.agents
         if best.kind == "other":
             best.kind = m.kind
         if m.date and (not best.date or (m.date.startswith(best.date) and len(m.date) > len(best.date))):
@@ -179,7 +199,6 @@ def pick_date(dates: list[tuple[str | None, str | None]]) -> tuple[str | None, s
     if not known:
         return None, None
 
-    def support(d):
-        return (sum(1 for o in known if d[0].startswith(o[0])), len(d[0]))
-
-    return max(known, key=support)
+    counts = Counter(d for d, _ in known)       # count each distinct date once, not per mention
+    support = {d: (sum(n for o, n in counts.items() if d.startswith(o)), len(d)) for d in counts}
+    return max(known, key=lambda d: support[d[0]])
