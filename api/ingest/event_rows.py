@@ -126,7 +126,9 @@ def _settle(session: Session, revision: int, row: Event, have: set[str], members
     date, precision = merge.pick_date([(r.reported_date, r.reported_precision) for r in members])
     dated = [r for r in members if r.reported_date]
     conflict = None
-    if any(not merge._compatible(a.reported_date, b.reported_date) for a in dated for b in dated):
+    # Every two dates agree (one is a prefix of the other) exactly when all are prefixes of the longest.
+    longest = max((r.reported_date for r in dated), key=len, default="")
+    if any(not longest.startswith(d) for d in {r.reported_date for r in dated}):
         conflict = "date differs: " + ", ".join(f"{r.document_id} says {r.reported_date}" for r in dated)
     lead = next((r for r in members if date and r.reported_date == date), members[0])
     values = dict(kind=kind, date=date, precision=precision, conflict=conflict,
