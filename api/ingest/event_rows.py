@@ -74,15 +74,7 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
         held.setdefault(r.event_id, set()).add(r.id)
     claimed: set[int] = set()
     moves: list[dict] = []
-    # What _settle compares against, fetched once: the events' own columns (their relationships
-    # are not needed here) and their participants.
-    stored = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(sorted(before)))
-                                               .options(lazyload("*")))}
-    participants: dict[int, set[str]] = {}
-    for eid, aid in session.execute(select(event_actors.c.event_id, event_actors.c.actor_id)
-                                    .where(event_actors.c.event_id.in_(sorted(before)))
-                                    .order_by(event_actors.c.event_id, event_actors.c.actor_id)):
-        participants.setdefault(eid, set()).add(aid)
+    unsettled: list[tuple[int, list]] = []
     for group in merge.cluster_mentions(mentions, affiliation):
         members = [rows[i] for i in group]
         counts = Counter(r.event_id for r in members)
@@ -90,15 +82,15 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
         if free:
             target = min(free, key=lambda eid: (-counts[eid], eid))
         else:
-            new = _new_event(session, revision)
-            target, stored[new.id] = new.id, new
+            target = _new_event(session, revision).id
         claimed.add(target)
         moved = [r.id for r in members if r.event_id != target]
         moves += [{"mention": m, "target": target} for m in moved]
         unchanged = not moved and held.get(target) == {r.id for r in members} and new_doc not in {
             r.document_id for r in members}
         if not unchanged:
-            _settle(session, revision, stored[target], participants.get(target, set()), members)
+            unsettled.append((target, members))
+    _settle_all(session, revision, unsettled)
     if moves:                            # one batch, before the events they leave are deleted
         table = EventMention.__table__
         session.execute(update(table).where(table.c.id == bindparam("mention"))
@@ -108,6 +100,23 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
         session.execute(delete(Event).where(Event.id.in_(gone)))
     session.flush()
+
+
+def _settle_all(session: Session, revision: int, unsettled: list[tuple[int, list]]) -> None:
+    """Settle the events whose mentions changed; only those are read (in one query, with their
+    participants in another), not every event of the frames."""
+    if not unsettled:
+        return
+    ids = sorted(eid for eid, _ in unsettled)
+    stored = {e.id: e for e in session.scalars(select(Event).where(Event.id.in_(ids))
+                                               .options(lazyload("*")))}
+    participants: dict[int, set[str]] = {}
+    for eid, aid in session.execute(select(event_actors.c.event_id, event_actors.c.actor_id)
+                                    .where(event_actors.c.event_id.in_(ids))
+                                    .order_by(event_actors.c.event_id, event_actors.c.actor_id)):
+        participants.setdefault(eid, set()).add(aid)
+    for eid, members in unsettled:
+        _settle(session, revision, stored[eid], participants.get(eid, set()), members)
 
 
 def _new_event(session: Session, revision: int) -> Event:
