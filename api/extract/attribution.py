@@ -373,7 +373,11 @@ def acts_in(doc, start: int, end: int, skip) -> list[Act]:
     """Every speech act whose reporting word lies in [start, end) and not inside quoted words (`skip`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     out = []
+    verb_words, noun_words = verbs(), nouns()
     for tok in span or ():
+        low = tok.lower_
+        if low != "according" and low not in verb_words and low not in noun_words:
+            continue                     # no reporting word: cheaper to rule out than `skip`
         if skip(tok.idx):
             continue
         if tok.lower_ == "according":
