@@ -171,12 +171,19 @@ def test_a_news_outlet_told_something_is_cited(extract):
     assert "Radio Ruritania" in {a.name for a in ex.actors}
 
 
-@pytest.mark.parametrize("text,not_a_person", [
-    ("Storm\nKovnia Governor Anna Holm posted on Facebook that 40 rockets fell.\n", "Kovnia Governor"),
-    ("Storm\nVarious Russian raids in the province killed two people.\n", "Various Russian"),
+@pytest.mark.parametrize("surface,is_name", [
+    ("Kovnia Governor", False),          # a place and a title
+    ("Various Russian", False),          # an adjective run
+    ("Emergency Service", False),        # an institution
+    ("Anna Holm", True),
+    ("Ivo Marek", True),
 ])
-def test_person_noise_is_no_person(extract, text, not_a_person):
-    assert not_a_person not in {a.name for a in extract(text).actors}
+def test_person_noise_is_no_person(surface, is_name):
+    # The model sometimes tags these shapes PERSON; the rule is what keeps them from becoming people
+    # (the model rarely reproduces the mislabel on a short invented sentence, so the rule is tested directly).
+    from api.extract.mentions import _person_shaped
+
+    assert _person_shaped(surface) is is_name
 
 
 def test_a_description_is_the_institution_only_where_it_is_named(extract):
