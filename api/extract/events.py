@@ -89,8 +89,9 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
     for f in merged:
         c = f.clause
         start, end = _evidence(c, f, parsed)
-        parts = tuple(dict.fromkeys(sorted(f.agents, key=lambda k: _first_pos(f, k, actor_at))
-                                    + sorted(f.others - f.agents, key=lambda k: _first_pos(f, k, actor_at))))
+        # by first appearance, then by key: sets iterate in hash order, which differs between processes
+        order = lambda k, f=f: (_first_pos(f, k, actor_at), k)  # noqa: E731
+        parts = tuple(dict.fromkeys(sorted(f.agents, key=order) + sorted(f.others - f.agents, key=order)))
         d = f.date
         out.append(Event(kind=f.kind, title=_title(c, doc), evidence=Span.of(text, start, end),
                          date=d.value if d else None, precision=d.precision if d else None,
