@@ -242,18 +242,23 @@ def _visit_by_presence(tok, context) -> bool:
     return False
 
 
+def body_sentences(parsed):
+    """(index, sentence, its Doc span) of every article-body sentence the parse can address."""
+    for i, sent in enumerate(parsed.sentences):
+        if sent.role != "body":
+            continue
+        span = parsed.doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
+        if span is not None:
+            yield i, sent, span
+
+
 def find_clauses(parsed, is_person) -> list[Clause]:
     """Every event predicate of the body, in text order, with its kind and frame."""
     verbs, nouns, context = lexicon()
     text, doc = parsed.text, parsed.doc
     found: list[Clause] = []
     quotes: dict[int, list[tuple[int, int]]] = {}
-    for si, sent in enumerate(parsed.sentences):
-        if sent.role != "body":
-            continue
-        span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for si, sent, span in body_sentences(parsed):
         used: set[int] = set()
         here: list[Clause] = []
         if sent.paragraph not in quotes:
@@ -517,12 +522,7 @@ def pledge_anchors(parsed, found: list[Clause]) -> list[Clause]:
     _, _, context = lexicon()
     doc, out = parsed.doc, []
     have = {c.anchor.i for c in found}
-    for sent_i, sent in enumerate(parsed.sentences):
-        if sent.role != "body":
-            continue
-        span = doc.char_span(sent.span.start, sent.span.end, alignment_mode="expand")
-        if span is None:
-            continue
+    for sent_i, sent, span in body_sentences(parsed):
         for tok in span:
             if tok.lower_ not in ("ready", "willing", "readiness") or tok.i in have:
                 continue
