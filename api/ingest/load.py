@@ -19,6 +19,7 @@ from tenacity import Retrying, retry_if_exception, stop_after_delay, wait_expone
 
 from ..models import Actor, ActorMention, Document, Event, EventMention, Statement, bump_revision
 from ..models.facts import event_actors, statement_about
+from .after_write import after_document_written
 from .corpus import META_FIELDS, Problem, SourceDocument, read_corpus
 from .extracting import extract_all
 from .write import Writer
@@ -173,6 +174,7 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str) -> No
                              **{k: getattr(doc, k) for k in META_FIELDS}))
         session.flush()
         Writer(session, revision).write(doc.id, doc.text, extraction)
+        after_document_written(session, revision, doc.id)
         session.commit()
     except Exception:
         session.rollback()
