@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test test-postgres openapi lint bench clean
+.PHONY: install serve test test-postgres openapi lint lock bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,13 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/gunicorn --check-config -c gunicorn.conf.py
 	$(BIN)/hadolint --failure-threshold warning Dockerfile
+
+## requirements.lock: every runtime dependency (and the build backend) pinned with its hashes, for
+## Linux x86_64 CPython 3.11 (the Docker image). Rerun after changing pyproject.toml's dependencies.
+lock: install
+	$(BIN)/python -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['build-system']['requires'], sep='\n')" \
+	| $(BIN)/uv pip compile pyproject.toml - --quiet --generate-hashes --python-version 3.11 \
+	  --python-platform x86_64-manylinux_2_28 --custom-compile-command 'make lock' -o requirements.lock
 
 bench: install
 	$(BIN)/python bench/ingest_speed.py
