@@ -24,6 +24,8 @@ def register_blueprints(app: Flask, rest_api) -> None:
     for module in (health, actors, statements, figures, events, documents, search, stats):
         rest_api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
+    from ..view import init_app as init_viewer
+    init_viewer(app)     # /view/: HTML over the same queries
     guards.init_app(app)     # first: refuses what no query may see
     snapshot.init_app(app)   # before caching: the ETag's revision is read in the snapshot
     caching.init_app(app)

@@ -50,20 +50,25 @@ def _validators(response: Response) -> Response:
     return response
 
 
+def revalidate(fmt: str) -> Response | None:
+    """This request's ETag (its answer in `fmt` at the current revision), and the 304 when the client
+    holds it. Called before the view, inside the request's snapshot; add_validators sends it."""
+    g.format = fmt
+    g.etag = fingerprint(data_revision(), fmt)
+    # An ETag names one path's answer, so a match may skip the view. A date names no path: the
+    # view runs first, and an id that does not exist is a 404, not a 304.
+    if request.if_none_match and _matches(g.etag):
+        return _validators(Response(status=304))
+    return None
+
+
 def init_app(app: Flask) -> None:
     @app.before_request
     def conditional_get():
         if request.method not in ("GET", "HEAD") or request.routing_exception is not None \
                 or not request.path.startswith("/v1/"):
             return None
-        g.format = negotiate()
-        revision = data_revision()
-        g.etag = fingerprint(revision, g.format)
-        # An ETag names one path's answer, so a match may skip the view. A date names no path: the
-        # view runs first, and an id that does not exist is a 404, not a 304.
-        if request.if_none_match and _matches(g.etag):
-            return _validators(Response(status=304))
-        return None
+        return revalidate(negotiate())
 
     @app.after_request
     def add_validators(response: Response) -> Response:

@@ -1,0 +1,79 @@
+// The document page's highlights: focusing a fact's label (Tab) or hovering its words shows the
+// fact's card and outlines exactly its words; clicking words opens the innermost fact's page.
+// Cards are cloned from the page's own list entries (no HTML strings are built here).
+(function () {
+  "use strict";
+  var popup = document.getElementById("popup");
+  var text = document.getElementById("text");
+  if (!popup || !text) { return; }
+
+  function marksOf(key) {
+    return text.querySelectorAll('mark[data-facts~="' + CSS.escape(key) + '"]');
+  }
+
+  function setActive(keys, on) {
+    keys.forEach(function (key) {
+      marksOf(key).forEach(function (m) { m.classList.toggle("active", on); });
+      var tag = document.getElementById("tag-" + key);
+      var card = tag && document.getElementById(tag.getAttribute("aria-describedby"));
+      if (card) { card.classList.toggle("active", on); }
+    });
+  }
+
+  var shown = [];
+  function hide() {
+    setActive(shown, false);
+    shown = [];
+    popup.hidden = true;
+    popup.replaceChildren();
+  }
+
+  function show(keys, anchor) {
+    hide();
+    var seen = {};
+    keys.forEach(function (key) {
+      var tag = document.getElementById("tag-" + key);
+      var id = tag && tag.getAttribute("aria-describedby");
+      var card = id && document.getElementById(id);
+      if (!card || seen[id]) { return; }
+      seen[id] = true;
+      var copy = document.createElement("div");
+      copy.className = "card";
+      card.childNodes.forEach(function (n) { copy.appendChild(n.cloneNode(true)); });
+      copy.querySelectorAll("[id]").forEach(function (n) { n.removeAttribute("id"); });
+      popup.appendChild(copy);
+    });
+    if (!popup.childNodes.length) { return; }
+    shown = keys;
+    setActive(keys, true);
+    popup.hidden = false;
+    var box = anchor.getBoundingClientRect();
+    var left = Math.min(box.left, document.documentElement.clientWidth - popup.offsetWidth - 8);
+    popup.style.left = Math.max(8, left + window.scrollX) + "px";
+    popup.style.top = (box.bottom + window.scrollY + 6) + "px";
+  }
+
+  text.addEventListener("focusin", function (e) {
+    if (e.target.classList.contains("tag")) { show([e.target.dataset.key], e.target); }
+  });
+  text.addEventListener("focusout", hide);
+  text.addEventListener("mouseover", function (e) {
+    var mark = e.target.closest("mark.hl");
+    if (mark && !text.contains(document.activeElement)) { show(mark.dataset.facts.split(" "), mark); }
+  });
+  text.addEventListener("mouseleave", function () {
+    if (!text.contains(document.activeElement)) { hide(); }
+  });
+  text.addEventListener("click", function (e) {
+    var mark = e.target.closest("mark.hl");
+    if (mark && !e.target.closest("a")) { window.location.href = mark.dataset.href; }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { hide(); }
+  });
+  // The list beside the text: pointing at an entry outlines its words.
+  document.querySelectorAll("li.fact").forEach(function (li) {
+    li.addEventListener("mouseenter", function () { setActive([li.dataset.key], true); });
+    li.addEventListener("mouseleave", function () { setActive([li.dataset.key], false); });
+  });
+}());
