@@ -295,6 +295,9 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         left = [c for c in children if c.dep_ in ("ccomp", "parataxis") and c.i < tok.i]
         if left:
             return (*_span(left[0].subtree), "left", left[0])
+        told = _clause_as_subject(tok, children)
+        if told is not None:
+            return (*_span(told.subtree), "left", told)
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and "l" not in frames:
         clause = _that_clause(obj)
@@ -323,6 +326,20 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         after = [c for c in children if c.i > prep.i and c.dep_ in ("dobj", "ccomp")]
         if after:                                    # "pointed out that ...", "called for X"
             return after[0].left_edge.idx, _edge(after[0].right_edge), "object", after[0]
+    return None
+
+
+def _clause_as_subject(tok, children):
+    """"Strikes killed 40 people, the ministry said": the parser hangs the told clause on the
+    reporting verb as a first subject (its verb an acl); the last subject, after a comma, speaks."""
+    subs = [c for c in children if c.dep_ == "nsubj" and c.i < tok.i]
+    if len(subs) < 2:
+        return None
+    first, doc = subs[0], tok.doc
+    after = first.right_edge.i + 1
+    if after < len(doc) and doc[after].text == "," and any(
+            t.dep_ in ("acl", "relcl") and t.tag_[:2] == "VB" and t.head == first for t in first.children):
+        return first
     return None
 
 

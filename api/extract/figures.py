@@ -541,6 +541,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
         attacker = _attacker_of(who, frame)
         reporter = _country_of(who, source)
+        if reporter and who.by_key[reporter].kind not in ("country", "armed_force"):
+            reporter = None     # a UN agency or a ministry of no named state counts others' dead
         # whose dead: named on them, where they died, the other side of who killed them, the
         # count they continue, the side reporting its own dead, the side the story has attacked
         return (owner or _located(who, frame) or who.other(attacker) or inherited
@@ -808,7 +810,7 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
         return None
     who = _Who(sp, idx, statements, a, [])
     reporting = ff.reporting_forms()
-    t = frame.number
+    t, came_from = frame.number, None
     for _ in range(14):
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ == "according":
@@ -819,7 +821,9 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
         # a reporting verb above the number, or one whose object is not the counted thing itself
         # ("reported 40 boats" reports them; "estimates that 6,500 ..." asserts them)
         if says and (t != frame.pred or frame.noun is None or frame.noun.dep_ != "dobj"):
-            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+            # the subject that holds the number is the told content the parse mis-hung on the
+            # verb ("X strikes killed 40, the ministry said"), not the teller
+            subj = next((c for c in t.children if c.dep_ == "nsubj" and c != came_from), None)
             if subj is not None:
                 k = who.actor(subj, state=False)
                 if k:
@@ -827,10 +831,10 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
                 break
         if t.head == t:
             break
-        t = t.head
+        t, came_from = t.head, t
     m = re.search(r"according to\s+(?:the\s+)?", sent, re.I)
     if m:
-        keys = idx.at(sp.start + m.end(), sp.start + m.end() + 80)
+        keys = idx.at(sp.start + m.end(), min(sp.end, sp.start + m.end() + 80))
         if keys:
             return keys[0]
     return who.statement.speaker if who.statement else None

@@ -261,7 +261,9 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
     sp, doc = state.speakers, state.parsed.doc
     out = []
     for a in acts:
+        sp.contents.append((a.start, a.end))   # "X struck ..., according to the army": the army is not X
         key = sp.resolve(a.subject)
+        sp.contents.pop()
         if key is None and a.subject is None:
             before = doc[a.trigger.i - 1] if a.trigger.i > 0 else None      # "amid palace claims that"
             if before is not None and before.tag_.startswith("NNP"):

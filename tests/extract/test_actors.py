@@ -124,6 +124,9 @@ def test_platforms_are_not_actors(extract, platform):
     ("Drills\nMoroccan troops and Moroccan soldiers joined the exercise on Monday.\n", "Morocco"),
     ("Talks\nA high-ranking Chilean delegation arrived in the capital on Monday.\n", "Chile"),
     ("Air raid\nNorwegian jets were scrambled after the incursion.\n", "Norway"),
+    # people of a country counted as a side: the figure is about that country
+    ("Air raid\nCivil defence officials said 12 Moroccan civilians were killed on Monday.\n", "Morocco"),
+    ("Swap\nThe rebels freed three Chilean hostages on Monday.\n", "Chile"),
 ])
 def test_demonym_groups_make_the_country_act(extract, text, country):
     actors = _by_name(extract(text))

@@ -22,6 +22,7 @@ CAST = [
     ("green-party", "Green Party", "organization", None, ["Green Party"]),
     ("blue-party", "Blue Party", "organization", None, ["Blue Party"]),
     ("national-assembly", "National Assembly", "government_body", "freedonia", ["National Assembly"]),
+    ("relief-agency", "Relief Agency", "organization", None, ["Relief Agency"]),
 ]
 
 
@@ -71,6 +72,11 @@ def figures(text):
      9000, "people", "troops_deployed", "approximately", "freedonia", "sylvania"),
     ("Freedonia has supplied as many as 150 long-range artillery pieces to Sylvania.",
      150, "pieces", "other", "at_most", "freedonia", None),
+    # the told clause mis-hung as the reporting verb's subject: the other subject is the source
+    ("Sylvanian air strikes killed at least 40 civilians in Freedonia overnight, Roe said on Tuesday.",
+     40, "people", "killed", "at_least", "freedonia", "jane-roe"),
+    # a body of no party counts others' dead: it is their source, not their side
+    ("The Relief Agency said 45 people were wounded.", 45, "people", "wounded", "exact", None, "relief-agency"),
 ])
 def test_figure_rules(text, value, unit, metric, qualifier, subject, source):
     (fig,) = figures(text)
@@ -278,3 +284,8 @@ def test_hedge_covers_only_its_own_clause():
 ])
 def test_as_of(text, as_of):
     assert [f.as_of for f in figures(text)] == as_of
+
+
+def test_according_to_reads_its_own_sentence_only():
+    figs = figures("Sylvania launched 30 drones, according to the army. Freedonia said 12 civilians were killed.")
+    assert [(f.value, f.source) for f in figs] == [(30, None), (12, "freedonia")]
