@@ -76,7 +76,8 @@ def figures(text):
     ("Sylvanian air strikes killed at least 40 civilians in Freedonia overnight, Roe said on Tuesday.",
      40, "people", "killed", "at_least", "freedonia", "jane-roe"),
     # a body of no party counts others' dead: it is their source, not their side
-    ("The Relief Agency said 45 people were wounded.", 45, "people", "wounded", "exact", None, "relief-agency"),
+    ("The Relief Agency said 45 people were wounded.",
+     45, "people", "wounded", "exact", None, "relief-agency"),
 ])
 def test_figure_rules(text, value, unit, metric, qualifier, subject, source):
     (fig,) = figures(text)
@@ -287,5 +288,6 @@ def test_as_of(text, as_of):
 
 
 def test_according_to_reads_its_own_sentence_only():
-    figs = figures("Sylvania launched 30 drones, according to the army. Freedonia said 12 civilians were killed.")
+    figs = figures("Sylvania launched 30 drones, according to the army. "
+                   "Freedonia said 12 civilians were killed.")
     assert [(f.value, f.source) for f in figs] == [(30, None), (12, "freedonia")]

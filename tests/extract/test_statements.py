@@ -488,7 +488,8 @@ def test_participle_after_a_clause_is_the_speakers_second_act(extract):
 
 def test_a_referring_speaker_is_not_the_actor_of_its_own_reported_clause(extract):
     """"X fired ..., according to the army": the army is an actor named before, never X."""
-    ex = extract("Raids\nHamas fired 25 rockets at southern Ruritania on Monday, the Ruritanian military said. "
+    ex = extract("Raids\nHamas fired 25 rockets at southern Ruritania on Monday, "
+                 "the Ruritanian military said. "
                  "The Ruritanian Air Force said its air defences intercepted 18 of the rockets. "
                  "Hezbollah launched about 30 drones at northern Ruritania, according to the army.\n")
     pairs = _pairs(ex)
