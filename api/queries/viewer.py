@@ -27,11 +27,14 @@ def documents_newest_first(session: Session, *, cursor: str | None, limit: int) 
 
 
 def fact_counts(session: Session, document_ids: list[str]) -> dict[str, dict[str, int]]:
-    """Per document: statements, figures, event mentions and actor mentions it holds."""
+    """Per document: its statements, figures, the events it reports, and how often it names actors."""
     counts = {d: {"statements": 0, "figures": 0, "events": 0, "actors": 0} for d in document_ids}
-    for name, column in (("statements", Statement.document_id), ("figures", Figure.document_id),
-                         ("events", EventMention.document_id), ("actors", ActorMention.document_id)):
-        rows = session.execute(select(column, func.count()).where(column.in_(document_ids)).group_by(column))
+    for name, column, counted in (
+            ("statements", Statement.document_id, func.count()),
+            ("figures", Figure.document_id, func.count()),
+            ("events", EventMention.document_id, func.count(func.distinct(EventMention.event_id))),
+            ("actors", ActorMention.document_id, func.count())):
+        rows = session.execute(select(column, counted).where(column.in_(document_ids)).group_by(column))
         for document_id, count in rows:
             counts[document_id][name] = count
     return counts

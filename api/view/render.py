@@ -34,6 +34,5 @@ def article_html(text: str, facts: list[Fact]) -> Markup:
             classes.append("over")
         tags = "".join(_tag(by_key[s.key]) for s in piece.opening)
         keys = " ".join(f.key for f in facts_here)
-        out.append(f'<mark class="{" ".join(classes)}" data-facts="{escape(keys)}" '
-                   f'data-href="{escape(facts_here[0].href)}">{tags}{chunk}</mark>')
+        out.append(f'<mark class="{" ".join(classes)}" data-facts="{escape(keys)}">{tags}{chunk}</mark>')
     return Markup("".join(out))

@@ -135,6 +135,7 @@ def test_every_document_highlights_its_evidence_exactly_in_chromium(served, brow
 def test_document_page_fits_a_phone_and_hover_shows_every_covering_fact(served, browser, corpus_app):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     document_id = corpus_app.test_client().get("/v1/documents?per_page=1").get_json()["data"][0]["id"]
     browser.set_window_size(390, 844)
@@ -148,3 +149,12 @@ def test_document_page_fits_a_phone_and_hover_shows_every_covering_fact(served, 
     keys = overlap.get_attribute("data-facts").split()
     cards = popup.find_elements(By.CLASS_NAME, "card")
     assert len(keys) >= 2 and len(cards) >= 2
+    # Actor names switched off: their labels leave the page (and the tab order), the rest stay.
+    ActionChains(browser).send_keys(Keys.ESCAPE).perform()
+    assert not popup.is_displayed()
+    toggle = browser.find_element(By.ID, "show-actors")
+    assert toggle.is_displayed()
+    toggle.click()
+    labels = browser.find_elements(By.CSS_SELECTOR, "#text a.tag")
+    assert not any(t.is_displayed() for t in labels if "k-actor" in t.get_attribute("class"))
+    assert any(t.is_displayed() for t in labels if "k-actor" not in t.get_attribute("class"))

@@ -3,6 +3,7 @@ the security policy and errors. Every corpus document is checked highlight by hi
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -34,7 +35,8 @@ def test_index_lists_every_document_newest_first_with_counts(client):
     facts = client.get(f"/v1/documents/{linked[0]}/facts").get_json()
     # The first row's statement count is the API's.
     first_row = body[body.index(f"/view/documents/{linked[0]}"):].split("</tr>")[0]
-    assert f'<td class="num">{len(facts["statements"])}</td>' in first_row
+    shown = [int(n) for n in re.findall(r'<td class="num">(\d+)</td>', first_row)]
+    assert shown[:3] == [len(facts["statements"]), len(facts["figures"]), len(facts["events"])]
     assert 'role="search"' in body and 'action="/view/search"' in body
 
 
@@ -205,3 +207,10 @@ def test_article_markup_is_shown_as_text_never_run(app, runner, tmp_path):
     assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in response.get_data(as_text=True)
     expected = expected_spans(client, "hostile", actor_mentions_of(app, "hostile"))
     assert highlight_mismatches(document.pieces, expected) == []
+
+    # New data, new ETag: the page a client holds is no longer current.
+    etag = client.get("/view/").headers["ETag"]
+    assert client.get("/view/", headers={"If-None-Match": etag}).status_code == 304
+    (folder / "later.txt").write_text("Ostland and Valdoria held talks in Brightport on Friday.\n")
+    assert runner.invoke(args=["ingest", str(folder)]).exit_code == 0
+    assert client.get("/view/", headers={"If-None-Match": etag}).status_code == 200

@@ -57,20 +57,35 @@
     if (e.target.classList.contains("tag")) { show([e.target.dataset.key], e.target); }
   });
   text.addEventListener("focusout", hide);
+  function shownKeys(mark) {
+    var keys = mark.dataset.facts.split(" ");
+    if (!text.classList.contains("hide-actors")) { return keys; }
+    return keys.filter(function (key) { return key.indexOf("actor-") !== 0; });
+  }
   text.addEventListener("mouseover", function (e) {
     var mark = e.target.closest("mark.hl");
-    if (mark && !text.contains(document.activeElement)) { show(mark.dataset.facts.split(" "), mark); }
+    if (mark && !text.contains(document.activeElement)) { show(shownKeys(mark), mark); }
   });
   text.addEventListener("mouseleave", function () {
     if (!text.contains(document.activeElement)) { hide(); }
   });
   text.addEventListener("click", function (e) {
     var mark = e.target.closest("mark.hl");
-    if (mark && !e.target.closest("a")) { window.location.href = mark.dataset.href; }
+    var keys = mark && !e.target.closest("a") ? shownKeys(mark) : [];
+    var tag = keys.length && document.getElementById("tag-" + keys[0]);
+    if (tag) { window.location.href = tag.getAttribute("href"); }
   });
   document.addEventListener("keydown", function (e) {
     if (e.key === "Escape") { hide(); }
   });
+  var toggle = document.getElementById("show-actors");
+  if (toggle) {
+    document.getElementById("actor-toggle").hidden = false;
+    toggle.addEventListener("change", function () {
+      hide();
+      text.classList.toggle("hide-actors", !toggle.checked);
+    });
+  }
   // The list beside the text: pointing at an entry outlines its words.
   document.querySelectorAll("li.fact").forEach(function (li) {
     li.addEventListener("mouseenter", function () { setActive([li.dataset.key], true); });
