@@ -143,6 +143,7 @@ def test_document_page_fits_a_phone_and_hover_shows_every_covering_fact(served, 
     width = browser.execute_script("return [document.documentElement.scrollWidth, window.innerWidth]")
     assert width[0] <= width[1], width
     overlap = browser.find_element(By.CSS_SELECTOR, "#text mark.over")
+    browser.execute_script("arguments[0].scrollIntoView({block: 'center'})", overlap)
     ActionChains(browser).move_to_element(overlap).perform()
     popup = browser.find_element(By.ID, "popup")
     assert popup.is_displayed()

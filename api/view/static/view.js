@@ -62,13 +62,24 @@
     if (!text.classList.contains("hide-actors")) { return keys; }
     return keys.filter(function (key) { return key.indexOf("actor-") !== 0; });
   }
+  // A card dismissed with Escape stays closed while the pointer rests on the same words (the card
+  // going away must not count as arriving on them again).
+  var dismissed = null, hovered = null;
   text.addEventListener("mouseover", function (e) {
     var mark = e.target.closest("mark.hl");
-    if (mark && !text.contains(document.activeElement)) { show(shownKeys(mark), mark); }
+    if (!mark || mark === dismissed || text.contains(document.activeElement)) { return; }
+    dismissed = null;
+    hovered = mark;
+    show(shownKeys(mark), mark);
   });
-  text.addEventListener("mouseleave", function () {
+  function leave(e) {
+    var to = e.relatedTarget;
+    // Into the card (to use its links) or back onto the text: still reading.
+    if (to && (popup.contains(to) || text.contains(to))) { return; }
     if (!text.contains(document.activeElement)) { hide(); }
-  });
+  }
+  text.addEventListener("mouseleave", leave);
+  popup.addEventListener("mouseleave", leave);
   text.addEventListener("click", function (e) {
     var mark = e.target.closest("mark.hl");
     var keys = mark && !e.target.closest("a") ? shownKeys(mark) : [];
@@ -76,7 +87,7 @@
     if (tag) { window.location.href = tag.getAttribute("href"); }
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { hide(); }
+    if (e.key === "Escape") { dismissed = hovered; hide(); }
   });
   var toggle = document.getElementById("show-actors");
   if (toggle) {
