@@ -54,20 +54,30 @@ class DatabaseAway(Exception):
 def retrying(session: Session, retry_seconds: float):
     """Run a unit of work (one transaction) again after a transient failure, with exponential
     backoff, for up to `retry_seconds`; the session is rolled back before each new try."""
+    def before_sleep(state) -> None:
+        session.rollback()
+        if state.attempt_number == 1:   # once per outage: a run that seems stalled says why
+            log.warning("the database is unreachable (%s); retrying for up to %g s",
+                        _first_line(state.outcome.exception()), retry_seconds)
+
     def run(work):
         retry = Retrying(retry=retry_if_exception(transient), reraise=True,
                          stop=stop_after_delay(retry_seconds),
                          wait=wait_exponential(multiplier=min(0.5, retry_seconds / 8), max=10),
-                         before_sleep=lambda state: session.rollback())
+                         before_sleep=before_sleep)
         try:
             return retry(work)
         except Exception as exc:
             session.rollback()
             if transient(exc):
-                first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-                raise DatabaseAway(f"{type(exc).__name__}: {first[0] if first else ''}") from exc
+                raise DatabaseAway(_first_line(exc)) from exc
             raise
     return run
+
+
+def _first_line(exc: BaseException) -> str:
+    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"{type(exc).__name__}: {first[0] if first else ''}"
 
 
 def load_corpus(session: Session, folder: Path, *, max_chars: int, workers: int = 0, replace: bool = False,
