@@ -3,7 +3,8 @@
 16 readers hammer the API while 100 articles load. Every answer must be consistent with one state
 of the data: `meta.total` agrees with the rows of the page, no row is newer than `meta.revision`,
 totals at one revision agree across endpoints and with /v1/stats, one ETag always carries one body,
-a keyset walk never repeats a row, and nothing answers 5xx.
+a walk of pages by their cursor (the documents, and a search whose ranks would move as the corpus
+grows) never repeats a row and keeps its order, and nothing answers 5xx.
 
 Extraction is what makes ingest slow and is not under test here: the articles are the corpus's texts
 with a distinct closing line each, and each reuses its corpus text's extraction (its offsets still
@@ -42,7 +43,12 @@ LISTS = {   # unfiltered lists: their total is a count in /v1/stats
     "figures": "/v1/figures?per_page=10&sort=-value",
     "events": "/v1/events?per_page=10&sort=date",
 }
-OTHERS = ["/v1/stats", "/v1/search?q=troops&per_page=5", "/v1/events?per_page=5&kind=summit"]
+SEARCH = "/v1/search?q=north+korean+troops&per_page=10"
+OTHERS = ["/v1/stats", SEARCH, "/v1/events?per_page=5&kind=summit"]
+# Walked to the last page: (what the list is ordered by, which row it is) of each row. Along a walk
+# the first never decreases and the second never repeats.
+WALKS = {LISTS["documents"]: lambda row: (row["id"], row["id"]),
+         SEARCH: lambda hit: (-hit["score"], (hit["type"], hit["id"]))}
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +86,7 @@ class Seen:
         self.bodies_by_etag: dict[str, set[str]] = defaultdict(set)
         self.totals: dict[tuple[str, int], set[int]] = defaultdict(set)
         self.answers = 0
+        self.walks_across_writes: dict[str, int] = defaultdict(int)
 
     def problem(self, message: str) -> None:
         with self.lock:
@@ -129,18 +136,29 @@ def read_until(app, seen: Seen, done: threading.Event, offset: int) -> None:
         check_page(seen, url, body, first=True)
         if name:
             seen.total(name, body["meta"]["revision"], body["meta"]["total"])
-        if name == "documents":   # walk every page: ids only ever grow, none repeats
-            ids = [d["id"] for d in body["data"]]
-            next_url = body["links"]["next"]
-            while next_url and not done.wait(PAUSE):
-                page = seen.answer(next_url, client.get(next_url))
-                if page is None:
-                    break
-                check_page(seen, next_url, page, first=False)
-                ids += [d["id"] for d in page["data"]]
-                next_url = page["links"]["next"]
-            if ids != sorted(set(ids)):
-                seen.problem(f"a walk of {url} repeated or reordered rows")
+        if url in WALKS:
+            walk(client, seen, done, url, body)
+
+
+def walk(client, seen: Seen, done: threading.Event, url: str, body: dict) -> None:
+    """Follow the cursor to the last page: the order holds, no row comes twice."""
+    keys = [WALKS[url](row) for row in body["data"]]
+    revisions = {body["meta"]["revision"]}
+    next_url = body["links"]["next"]
+    while next_url and not done.wait(PAUSE):
+        page = seen.answer(next_url, client.get(next_url))
+        if page is None:
+            return
+        check_page(seen, next_url, page, first=False)
+        keys += [WALKS[url](row) for row in page["data"]]
+        revisions.add(page["meta"]["revision"])
+        next_url = page["links"]["next"]
+    order, rows = [k[0] for k in keys], [k[1] for k in keys]
+    if order != sorted(order) or len(rows) != len(set(rows)):
+        seen.problem(f"a walk of {url} repeated or reordered rows: {keys}")
+    if len(revisions) > 1:
+        with seen.lock:
+            seen.walks_across_writes[url] += 1
 
 
 def ingest(app, folder: Path, go) -> None:
@@ -178,3 +196,5 @@ def test_readers_during_an_ingest_see_consistent_pages(app, many_articles):
     revisions = {revision for _, revision in seen.totals}
     print(f"{seen.answers} answers, {len(seen.bodies_by_etag)} ETags, {len(revisions)} revisions seen")
     assert len(revisions) > 10   # the readers really did read while the ingest wrote
+    print(f"walks that spanned writes: {dict(seen.walks_across_writes)}")
+    assert all(seen.walks_across_writes[url] for url in WALKS)   # and walked while it wrote

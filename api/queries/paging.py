@@ -3,6 +3,10 @@
 Cost does not grow with depth: each page is `WHERE (keys) > (cursor) ORDER BY keys LIMIT n+1`
 (`<` and DESC for a descending sort). The keys of a sort are unique together (the id comes last),
 and a cursor names its sort, so a cursor from one order is refused by another.
+
+A pinned sort's cursor also carries the data revision its walk began at (the first page's): a list
+whose order can change as rows arrive (search ranks) keeps every later page to the rows written at
+or before it, so the order the walk follows holds still and no row comes back.
 """
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ class Sort:
     keys: tuple
     types: tuple[type, ...]
     descending: bool = False
+    pinned: bool = False   # the cursor carries the revision the walk began at
 
 
 def _scope(sort: Sort) -> str:
@@ -35,8 +40,9 @@ def _scope(sort: Sort) -> str:
     return f"{getattr(table, 'name', '')}:{sort.name}"
 
 
-def encode_cursor(sort: Sort, values: tuple[Any, ...]) -> str:
-    raw = json.dumps([_scope(sort), *values], separators=(",", ":"), default=str).encode()
+def encode_cursor(sort: Sort, values: tuple[Any, ...], pin: int | None = None) -> str:
+    head = [_scope(sort), pin] if sort.pinned else [_scope(sort)]
+    raw = json.dumps([*head, *values], separators=(",", ":"), default=str).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
@@ -49,18 +55,34 @@ def _storable(value) -> bool:
     return "\x00" not in value
 
 
-def decode_cursor(cursor: str, sort: Sort) -> tuple[Any, ...]:
+def _decode(cursor: str, sort: Sort) -> tuple[int | None, tuple[Any, ...]]:
+    """(the pinned revision or None, the sort key values)."""
     try:
         values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
     except (ValueError, TypeError) as exc:
         raise BadCursor("cursor is not one this API issued") from exc
-    if not isinstance(values, list) or len(values) != len(sort.keys) + 1 or values[0] != _scope(sort):
+    head = 2 if sort.pinned else 1
+    if not isinstance(values, list) or len(values) != len(sort.keys) + head or values[0] != _scope(sort):
         raise BadCursor("cursor is not one this API issued for this list and sort order")
     # A forged value of the wrong type or size would reach the database; refuse it here.
-    for value, kind in zip(values[1:], sort.types, strict=True):
+    kinds = ((int,) if sort.pinned else ()) + sort.types
+    for value, kind in zip(values[1:], kinds, strict=True):
         if isinstance(value, bool) or not isinstance(value, kind) or not _storable(value):
             raise BadCursor("cursor is not one this API issued")
-    return tuple(values[1:])
+    if sort.pinned and values[1] < 0:
+        raise BadCursor("cursor is not one this API issued")
+    return (values[1] if sort.pinned else None), tuple(values[head:])
+
+
+def decode_cursor(cursor: str, sort: Sort) -> tuple[Any, ...]:
+    return _decode(cursor, sort)[1]
+
+
+def cursor_pin(cursor: str, sort: Sort) -> int:
+    """The revision a pinned sort's walk began at."""
+    pin = _decode(cursor, sort)[0]
+    assert pin is not None, "not a pinned sort"
+    return pin
 
 
 @dataclass(frozen=True)
@@ -70,9 +92,10 @@ class Page:
     total: int | None = None
 
 
-def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, limit: int) -> Page:
+def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, limit: int,
+                pin: int | None = None) -> Page:
     """One page of `stmt` in `sort` order, after `cursor`: its entities, or its rows when it selects
-    several columns."""
+    several columns. A pinned sort's next cursor carries `pin` (the caller keeps `stmt` to it)."""
     width = len(stmt.column_descriptions)
     keys = tuple_(*sort.keys)
     if cursor:
@@ -82,5 +105,5 @@ def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, 
     rows = list(session.execute(stmt.add_columns(*sort.keys).order_by(*order).limit(limit + 1)).unique())
     more = len(rows) > limit
     rows = rows[:limit]
-    next_cursor = encode_cursor(sort, tuple(rows[-1][width:])) if more and rows else None
+    next_cursor = encode_cursor(sort, tuple(rows[-1][width:]), pin) if more and rows else None
     return Page([r[0] if width == 1 else r[:width] for r in rows], next_cursor)
