@@ -272,7 +272,7 @@ def _not_counted(frame: ff.Frame, info, num: NumberMention, text: str, a: int, b
     if num.unit is None and YEAR.match(num.span.text) and (info is None or info.cls == "time"
                                                            or frame.noun is None or frame.noun.tag_ == "NNP"):
         return True
-    if info is not None and info.cls == "time":
+    if info is not None and info.cls == "time" and num.unit is None:   # "211% last year": a time adverb
         head = frame.chain[-1] if frame.chain else None
         if (head is None or head == frame.noun or head.lower_ not in ff.word_list("deal_heads")) \
                 and not _deal_duration(frame):
@@ -468,8 +468,10 @@ class _Who:
             return None
         actor = self.by_key.get(key)
         mine = actor.affiliation if actor and actor.kind != "country" and actor.affiliation else key
-        if mine not in self.ranks:
-            return None          # a party with no known country has no "other side" we could name
+        side = self.by_key.get(mine)
+        if mine not in self.ranks and not (side and side.kind == "armed_force" and not side.affiliation):
+            return None          # a party with no known country has no "other side" we could name;
+                                 # a non-state side ("the rebels", a named militia) is one of its own
         story = self.story
         if story and story.attacker and story.attacked and story.attacker != story.attacked \
                 and mine in (story.attacker, story.attacked):
@@ -656,8 +658,9 @@ def _in_exchange(frame: ff.Frame) -> bool:
     for _ in range(4):
         if t.head == t or (frame.pred is not None and t == frame.pred):
             return False
-        if t.lower_ == "for" and t.head.lower_ in ("exchange", "return", "swap"):
-            return True
+        if t.lower_ == "for" and (t.head.lower_ in ("exchange", "return", "swap")
+                                  or t.i and t.doc[t.i - 1].lower_ in ("exchange", "return")):
+            return True    # "in exchange for", also where the parse hangs "for" on the verb
         t = t.head
     return False
 
@@ -694,16 +697,26 @@ def _legislature(who: _Who) -> str | None:
 
 
 def _located(who: _Who, frame: ff.Frame) -> str | None:
-    """"killed in Israel": a country the predicate places the victims in."""
-    heads = [x for x in (frame.noun, frame.pred) if x is not None]
-    for h in heads:
-        for c in h.children:
-            if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across"):
-                for p in c.children:
-                    if p.dep_ == "pobj":
-                        key = who.idx.covering(who.sp.off(p))
-                        if key and who.by_key[key].kind in ("country", "organization", "government_body"):
-                            return who._state(key) if who.by_key[key].kind != "country" else key
+    """"killed in Ruritania": a country the predicate places the victims in; or the place of what
+    killed them ("floods in Ruritania killed 40"), or of the happening the killing is told as the
+    outcome of ("a quake struck Ruritania, killing 300")."""
+    pred = frame.pred
+    heads = [x for x in (frame.noun, pred) if x is not None]
+    places = []
+    if pred is not None:
+        doer = ff.agent(pred)
+        if doer is not None and ff.is_noun(doer):
+            heads.append(doer)
+        if pred.dep_ == "advcl" and pred.tag_ == "VBG" and pred.head.tag_ in ff.VERB_TAGS:
+            heads.append(pred.head)
+            places += [c for c in pred.head.children if c.dep_ == "dobj"]
+    places += [p for h in heads for c in h.children
+               if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across")
+               for p in c.children if p.dep_ == "pobj"]
+    for p in places:
+        key = who.idx.covering(who.sp.off(p))
+        if key and who.by_key[key].kind in ("country", "organization", "government_body"):
+            return who._state(key) if who.by_key[key].kind != "country" else key
     return None
 
 
@@ -884,7 +897,12 @@ def _note_attacks(sp: _Sent, idx: MentionIndex, story: Story, ranks) -> None:
             doer = doer if doer in idx.by_key else None
         if doer and idx.by_key[doer].kind == "country":
             story.attacker = doer
+        struck = v.tag_ in ff.VERB_TAGS and ff.verb_info(v).cls == "target"
         for c in v.children:
+            if c.dep_ == "dobj" and struck:       # "the rebels attacked Freedonia"
+                key = idx.covering(sp.off(c))
+                if key and idx.by_key[key].kind == "country":
+                    story.attacked = key
             if c.dep_ == "prep" and c.lower_ in ("on", "at", "against"):
                 for p in c.children:
                     key = idx.covering(sp.off(p)) if p.dep_ == "pobj" else None

@@ -23,6 +23,7 @@ CAST = [
     ("blue-party", "Blue Party", "organization", None, ["Blue Party"]),
     ("national-assembly", "National Assembly", "government_body", "freedonia", ["National Assembly"]),
     ("relief-agency", "Relief Agency", "organization", None, ["Relief Agency"]),
+    ("rebels", "Rebels", "armed_force", None, ["The rebels", "the rebels"]),
 ]
 
 
@@ -223,6 +224,19 @@ def facts(text):
     # a bare number borrows the counted noun of its own sentence only
     ("Freedonia deployed 900 soldiers to the border. The motion passed 120 to 3.", [
         (900, "people", "troops_deployed", "exact", "freedonia")]),
+    # the side attacked as the object of an attack verb: the dead told next are its own
+    ("Sylvania attacked Freedonia on Monday. Two people were killed.",
+     [(2, "people", "killed", "exact", "freedonia")]),
+    # a share or a sum followed by a time adverb is no duration
+    ("Inflation in Freedonia reached 211% last year.", [(2.11, "fraction", "other", "exact", "freedonia")]),
+    # the dead of a disaster: where what killed them was, or where the happening they end struck
+    ("Floods in Freedonia have killed 1,100 people since June.",
+     [(1100, "people", "killed", "exact", "freedonia")]),
+    ("A powerful earthquake struck eastern Freedonia on Monday, killing at least 300 people.",
+     [(300, "people", "killed", "at_least", "freedonia")]),
+    # a non-state side's other party: the price of its exchange is freed by the state it fights
+    ("The rebels freed 33 hostages in exchange for 90 prisoners, Freedonia said.",
+     [(33, "hostages", "other", "exact", "rebels"), (90, "prisoners", "other", "exact", "freedonia")]),
 ])
 def test_figure_frames(text, expected):
     got = facts(text)
