@@ -11,12 +11,12 @@ from flask.cli import with_appcontext
 
 
 @contextmanager
-def progress_bar(length: int):
+def progress_bar(length: int, label: str = "ingesting"):
     """A bar on a terminal, silent otherwise (logs and CI stay clean)."""
     if not sys.stderr.isatty():
         yield lambda n: None
         return
-    with click.progressbar(length=length, label="ingesting", file=sys.stderr) as bar:
+    with click.progressbar(length=length, label=label, file=sys.stderr) as bar:
         yield bar.update
 
 
@@ -71,5 +71,47 @@ def ingest_command(path: Path, workers: int | None, replace: bool) -> None:
         raise click.exceptions.Exit(1)
 
 
+@click.command("reextract")
+@with_appcontext
+@click.option("--all", "everything", is_flag=True,
+              help="Every document, not only those an older extractor made.")
+@click.option("--document", "document_ids", multiple=True, metavar="ID",
+              help="Only this document (repeat for more).")
+@click.option("--workers", type=int, default=None, help="Extraction processes (default: one per core).")
+def reextract_command(everything: bool, document_ids: tuple[str, ...], workers: int | None) -> None:
+    """Extract stored documents again with this version of the extractor.
+
+    By default the documents whose facts an older extractor made. A fact found again keeps its id
+    (updated in place where it differs), new facts are created, facts no longer found are deleted
+    and leave a tombstone in /v1/changes. A document whose facts come out the same changes nothing.
+    """
+    from sqlalchemy import func, select
+    from sqlalchemy.orm import Session
+
+    from .extensions import db
+    from .ingest.load import chosen_for_reextraction, reextract
+    from .transactions import writer_engine
+
+    require_migrated(db.engine)
+    with Session(db.engine) as session:
+        total = session.scalar(select(func.count()).select_from(
+            chosen_for_reextraction(everything, document_ids).subquery()))
+    with progress_bar(total, "re-extracting") as advance, Session(writer_engine(db.engine)) as session:
+        report, chosen = reextract(
+            session, everything=everything, document_ids=document_ids,
+            retry_seconds=current_app.config["INGEST_RETRY_SECONDS"],
+            workers=current_app.config["INGEST_WORKERS"] if workers is None else workers, progress=advance)
+    for problem in report.problems:
+        click.echo(f"{'failed' if problem.failed else 'skipped'} {problem.name}: {problem.reason}", err=True)
+    if not chosen and not report.problems:
+        click.echo("nothing to re-extract: every document's facts are from this extractor "
+                   "(--all re-extracts them anyway)")
+        return
+    click.echo(report.reextract_summary())
+    if report.problems:
+        raise click.exceptions.Exit(1)
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(ingest_command)
+    app.cli.add_command(reextract_command)

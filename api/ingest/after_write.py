@@ -3,6 +3,11 @@
 Called inside the document's transaction, with its revision, whenever its facts change: first
 load, changed text, re-extraction. Whatever is derived from facts (clusters, summaries, ...)
 recomputes here what depends on this document, so it never lags behind the facts it reads.
+
+Write only what differs, with the given revision: a re-extraction that finds the same facts is
+rolled back as "unchanged" when no table's `revision` column and no tombstone carries the new
+revision (load.wrote_at), so a step that rewrites rows regardless would make every run a change.
+A derived row deleted here that clients can fetch by id leaves a tombstone (models.bury).
 """
 from __future__ import annotations
 

@@ -15,31 +15,63 @@ from sqlalchemy.orm import Session, lazyload
 
 from ..extract import merge
 from ..extract.types import Extraction
-from ..models import Actor, Document, Event, EventMention
+from ..models import Actor, Document, Event, EventMention, bury
 from ..models.facts import event_actors
+from .matching import assign, pair
 
 
 def write_events(session: Session, revision: int, doc_id: str, extraction: Extraction,
                  actor_ids: dict[str, str], evidence, quotes) -> None:
+    """The document's event mentions become the extraction's: a mention found again (same span,
+    and kind where one span has several) keeps its row; then the frames any mention entered or
+    left are regrouped."""
     events = [e for e in extraction.events if quotes(e.evidence)]
+    stored = session.scalars(select(EventMention).where(EventMention.document_id == doc_id)
+                             .order_by(EventMention.id)).all()
+    pairs, stale, new = pair(stored, events, [
+        (lambda r: (r.start_char, r.end_char, r.evidence_text, r.reported_kind),
+         lambda e: (e.evidence.start, e.evidence.end, e.evidence.text, e.kind)),
+        (lambda r: (r.start_char, r.end_char, r.evidence_text),
+         lambda e: (e.evidence.start, e.evidence.end, e.evidence.text))])
     frames: set[str] = set()
+    changed: set[int] = set()
+    for row, e in pairs:
+        before = row.frame
+        if assign(row, _reported(e, actor_ids), revision, extraction.version):
+            frames |= {before, row.frame}
+            changed.add(row.id)
     rows = [Event(kind=e.kind, title=e.title, location=e.location, series=e.series, date=e.date,
                   precision=e.precision, extractor_version=extraction.version, revision=revision)
-            for e in events]
+            for e in new]
     session.add_all(rows)
     session.flush()                      # one INSERT batch; ids are assigned in the events' order
-    for e, row in zip(events, rows, strict=True):
-        ids = list(dict.fromkeys(actor_ids[k] for k in e.actors if k in actor_ids))
-        agents = len({actor_ids[k] for k in e.actors[:e.agents] if k in actor_ids})
-        frame = e.frame or e.kind
-        session.add(EventMention(
-            event_id=row.id, reported_date=e.date, reported_precision=e.precision, reported_kind=e.kind,
-            frame=frame, reported_title=e.title, reported_location=e.location, reported_series=e.series,
-            reported_actors=json.dumps(ids), agent_count=agents, **evidence(e.evidence)))
-        frames.add(frame)
+    added = []
+    for e, row in zip(new, rows, strict=True):
+        values = _reported(e, actor_ids)
+        added.append(EventMention(event_id=row.id, **values, **evidence(e.evidence)))
+        frames.add(values["frame"])
+    session.add_all(added)
     session.flush()
+    changed |= {m.id for m in added}
+    emptied = {m.event_id for m in stale}
+    if stale:
+        frames |= {m.frame for m in stale}
+        ids = [m.id for m in stale]
+        for m in stale:
+            session.expunge(m)
+        session.execute(delete(EventMention).where(EventMention.id.in_(ids)))
+    frames.discard(None)
     if frames:
-        regroup(session, revision, frames, doc_id)
+        regroup(session, revision, frames, changed, emptied)
+
+
+def _reported(e, actor_ids: dict[str, str]) -> dict:
+    """What this document says of the event, as its mention row keeps it."""
+    ids = list(dict.fromkeys(actor_ids[k] for k in e.actors if k in actor_ids))
+    agents = len({actor_ids[k] for k in e.actors[:e.agents] if k in actor_ids})
+    return dict(reported_date=e.date, reported_precision=e.precision, reported_kind=e.kind,
+                frame=e.frame or e.kind, reported_title=e.title, reported_location=e.location,
+                reported_series=e.series, reported_actors=json.dumps(ids), agent_count=agents)
 
 
 def _mention_rows(session: Session, frames: set[str]):
@@ -58,9 +90,11 @@ def _mention_rows(session: Session, frames: set[str]):
                                        r.frame or "", r.reported_title or ""))
 
 
-def regroup(session: Session, revision: int, frames: set[str], new_doc: str | None = None) -> None:
+def regroup(session: Session, revision: int, frames: set[str], changed: set[int] = frozenset(),
+            emptied: set[int] = frozenset()) -> None:
     """Re-form the events of `frames` from all their mentions; rows change only where they differ
-    (an event whose mentions stay the same and none of which is new is left alone)."""
+    (an event whose mentions stay the same, none of them new or `changed`, is left alone).
+    `emptied`: events that lost a mention just now; one left with none is deleted."""
     rows = _mention_rows(session, frames)
     affiliation = dict(session.execute(select(Actor.id, Actor.affiliation_id)
                                        .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
@@ -68,7 +102,7 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
                               r.reported_date, tuple(json.loads(r.reported_actors or "[]")),
                               r.agent_count or 0, r.reported_location, r.reported_series,
                               r.published.isoformat() if r.published else None) for r in rows]
-    before = {r.event_id for r in rows}
+    before = {r.event_id for r in rows} | set(emptied)
     held: dict[int, set[int]] = {}
     for r in rows:
         held.setdefault(r.event_id, set()).add(r.id)
@@ -86,8 +120,8 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
         claimed.add(target)
         moved = [r.id for r in members if r.event_id != target]
         moves += [{"mention": m, "target": target} for m in moved]
-        unchanged = not moved and held.get(target) == {r.id for r in members} and new_doc not in {
-            r.document_id for r in members}
+        ids = {r.id for r in members}
+        unchanged = not moved and held.get(target) == ids and target not in emptied and not ids & changed
         if not unchanged:
             unsettled.append((target, members))
     _settle_all(session, revision, unsettled)
@@ -97,6 +131,7 @@ def regroup(session: Session, revision: int, frames: set[str], new_doc: str | No
                         .values(event_id=bindparam("target"), revision=revision), moves)
     gone = sorted(before - claimed)
     if gone:
+        bury(session, revision, Event, gone)
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
         session.execute(delete(Event).where(Event.id.in_(gone)))
     session.flush()
@@ -153,9 +188,11 @@ def _settle(session: Session, revision: int, row: Event, have: set[str], members
     want = list(dict.fromkeys(a for r in members for a in json.loads(r.reported_actors or "[]")))
     event_id = row.id
     extra = sorted(have - set(want))
+    missing = [a for a in want if a not in have]
+    if extra or missing:                 # who took part is part of the event
+        row.revision = revision
     if extra:
         session.execute(delete(event_actors).where(event_actors.c.event_id == event_id,
                                                    event_actors.c.actor_id.in_(extra)))
-    missing = [a for a in want if a not in have]
     if missing:
         session.execute(insert(event_actors), [{"event_id": event_id, "actor_id": a} for a in missing])

@@ -2,24 +2,40 @@
 
 Runs inside the caller's transaction. Facts whose evidence does not quote the document are
 dropped here: a fact that cannot point at its words is not served.
+
+Writing is replacing: the document's stored facts are matched with the new ones (matching.py);
+a fact found again keeps its row and id and is updated in place only where it differs (with the
+new revision), new facts are created, and facts no longer found are deleted with a tombstone.
+The same code serves a first load (nothing stored), a changed text and a re-extraction, so an
+unchanged extraction writes nothing at all.
 """
 from __future__ import annotations
 
 import logging
 from datetime import date
 
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from ..extract.types import Extraction, Span
-from ..models import Actor, Figure, Statement
-from .actor_rows import write_actors
+from ..models import Actor, Figure, Statement, bury
+from .actor_rows import actors_of_document, forget_unsupported, write_actors
 from .event_rows import write_events
+from .matching import assign, pair
 
 log = logging.getLogger(__name__)
 
 
 def quotes(text: str, span: Span) -> bool:
     return 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
+
+
+def _span(row) -> tuple:
+    return row.start_char, row.end_char, row.evidence_text
+
+
+def _new_span(span: Span) -> tuple:
+    return span.start, span.end, span.text
 
 
 class Writer:
@@ -35,34 +51,84 @@ class Writer:
                         extractor_version=extraction.version, revision=self.revision)
 
         with self.session.no_autoflush:
+            supported_before = actors_of_document(self.session, doc_id)
             actor_ids = write_actors(self.session, self.revision, doc_id, extraction, quoted)
-            statement_rows = self._statements(extraction, actor_ids, quoted, evidence)
-            self._figures(extraction, actor_ids, statement_rows, quoted, evidence)
+            statement_rows, stale_statements = self._statements(doc_id, extraction, actor_ids, quoted,
+                                                                evidence)
+            self._figures(doc_id, extraction, actor_ids, statement_rows, quoted, evidence)
+            self._delete(Statement, stale_statements)
             write_events(self.session, self.revision, doc_id, extraction, actor_ids, evidence, quoted)
+            forget_unsupported(self.session, self.revision, supported_before - set(actor_ids.values()))
+        self.session.expire_all()   # core statements above changed rows the session may hold
 
-    def _statements(self, extraction, actor_ids, quoted, evidence) -> dict[int, Statement]:
-        rows = {}
+    def _delete(self, model, rows: list) -> None:
+        if rows:
+            ids = [r.id for r in rows]
+            bury(self.session, self.revision, model, ids)
+            for row in rows:
+                self.session.expunge(row)
+            self.session.execute(delete(model).where(model.id.in_(ids)))
+
+    def _statements(self, doc_id, extraction, actor_ids, quoted, evidence):
+        """(extraction index -> row, stored statements no longer found)."""
+        wanted = []
         for i, s in enumerate(extraction.statements):
             if s.speaker not in actor_ids or not quoted(s.evidence):
                 log.warning("statement dropped (speaker or evidence unresolved): %.60s", s.text)
                 continue
-            row = Statement(speaker_id=actor_ids[s.speaker], kind=s.kind, text=s.text,
-                            said_on=date.fromisoformat(s.said_on) if s.said_on else None,
-                            **evidence(s.evidence))
-            row.about = [self.session.get(Actor, actor_ids[k]) for k in dict.fromkeys(s.about)
-                         if k in actor_ids]
+            wanted.append((i, s))
+        stored = self.session.scalars(select(Statement).where(Statement.document_id == doc_id)
+                                      .order_by(Statement.id)).all()
+        pairs, stale, new = pair(stored, wanted, [
+            (lambda r: (*_span(r), r.speaker_id, r.kind),
+             lambda w: (*_new_span(w[1].evidence), actor_ids[w[1].speaker], w[1].kind)),
+            (_span, lambda w: _new_span(w[1].evidence))])
+        rows = {}
+        for row, (i, s) in pairs:
+            assign(row, self._statement_values(s, actor_ids), self.revision, extraction.version)
+            about = self._about(s, actor_ids)
+            if {a.id for a in row.about} != {a.id for a in about}:
+                row.about = about
+                row.revision, row.extractor_version = self.revision, extraction.version
+            rows[i] = row
+        for i, s in new:
+            row = Statement(**self._statement_values(s, actor_ids), **evidence(s.evidence))
+            row.about = self._about(s, actor_ids)
             self.session.add(row)
             rows[i] = row
         self.session.flush()
-        return rows
+        return rows, stale
 
-    def _figures(self, extraction, actor_ids, statement_rows, quoted, evidence) -> None:
+    @staticmethod
+    def _statement_values(s, actor_ids) -> dict:
+        return dict(speaker_id=actor_ids[s.speaker], kind=s.kind, text=s.text,
+                    said_on=date.fromisoformat(s.said_on) if s.said_on else None)
+
+    def _about(self, s, actor_ids) -> list[Actor]:
+        """The actors a statement is about (two keys may name one stored actor: once)."""
+        ids = sorted({actor_ids[k] for k in s.about if k in actor_ids})
+        return [self.session.get(Actor, i) for i in ids]
+
+    def _figures(self, doc_id, extraction, actor_ids, statement_rows, quoted, evidence) -> None:
+        wanted = []
         for f in extraction.figures:
             if not quoted(f.evidence):
                 log.warning("figure dropped (evidence does not quote the text): %.60s", f.evidence.text)
                 continue
             said = statement_rows.get(f.statement) if f.statement is not None else None
-            self.session.add(Figure(
-                value=f.value, unit=f.unit, metric=f.metric, qualifier=f.qualifier,
-                subject_id=actor_ids.get(f.subject), source_id=actor_ids.get(f.source), as_of=f.as_of,
-                statement_id=said.id if said else None, **evidence(f.evidence)))
+            values = dict(value=f.value, unit=f.unit, metric=f.metric, qualifier=f.qualifier,
+                          subject_id=actor_ids.get(f.subject), source_id=actor_ids.get(f.source),
+                          as_of=f.as_of, statement_id=said.id if said else None)
+            wanted.append((f, values))
+        stored = self.session.scalars(select(Figure).where(Figure.document_id == doc_id)
+                                      .order_by(Figure.id)).all()
+        pairs, stale, new = pair(stored, wanted, [
+            (lambda r: (*_span(r), r.metric, r.subject_id),
+             lambda w: (*_new_span(w[0].evidence), w[1]["metric"], w[1]["subject_id"])),
+            (_span, lambda w: _new_span(w[0].evidence))])
+        for row, (_, values) in pairs:
+            assign(row, values, self.revision, extraction.version)
+        for f, values in new:
+            self.session.add(Figure(**values, **evidence(f.evidence)))
+        self.session.flush()
+        self._delete(Figure, stale)

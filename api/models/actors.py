@@ -3,10 +3,10 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Tracked
+from .base import Base, Created, Tracked
 
 
-class Actor(Tracked, Base):
+class Actor(Created, Tracked, Base):
     __tablename__ = "actors"
 
     id: Mapped[str] = mapped_column(String(120), primary_key=True)      # readable slug

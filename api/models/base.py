@@ -24,9 +24,21 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def _revision_of_insert(context) -> int:
+    return context.get_current_parameters()["revision"]
+
+
 class Tracked:
     """When a row was created and changed, and the data revision that last wrote it."""
 
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow, onupdate=utcnow)
     revision: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class Created:
+    """Rows served as resources also keep the revision that created them: the change feed tells
+    `created` (created at its current revision) from `updated`, and only rows that existed before a
+    transaction leave a tombstone when it deletes them."""
+
+    created_revision: Mapped[int] = mapped_column(BigInteger, default=_revision_of_insert)

@@ -5,10 +5,10 @@ from datetime import date, datetime
 from sqlalchemy import Date, DateTime, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from .base import Base, Tracked, utcnow
+from .base import Base, Created, Tracked, utcnow
 
 
-class Document(Tracked, Base):
+class Document(Created, Tracked, Base):
     __tablename__ = "documents"
 
     id: Mapped[str] = mapped_column(String(200), primary_key=True)      # the file's stem

@@ -7,7 +7,7 @@ from sqlalchemy import Column, Date, Double, ForeignKey, Integer, String, Table,
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from .actors import Actor
-from .base import Base, Tracked
+from .base import Base, Created, Tracked
 from .documents import Document
 
 
@@ -46,7 +46,7 @@ event_actors = Table(
 )
 
 
-class Statement(Evidence, Tracked, Base):
+class Statement(Evidence, Created, Tracked, Base):
     __tablename__ = "statements"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -62,7 +62,7 @@ class Statement(Evidence, Tracked, Base):
                                               order_by=Actor.id)
 
 
-class Figure(Evidence, Tracked, Base):
+class Figure(Evidence, Created, Tracked, Base):
     __tablename__ = "figures"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -80,7 +80,7 @@ class Figure(Evidence, Tracked, Base):
     source: Mapped[Actor | None] = relationship(foreign_keys=[source_id], lazy="joined")
 
 
-class Event(Tracked, Base):
+class Event(Created, Tracked, Base):
     __tablename__ = "events"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -9,6 +9,7 @@ def register_blueprints(app: Flask, rest_api) -> None:
     from . import (
         actors,
         caching,
+        changes,
         docs,
         documents,
         events,
@@ -21,7 +22,7 @@ def register_blueprints(app: Flask, rest_api) -> None:
         stats,
     )
 
-    for module in (health, actors, statements, figures, events, documents, search, stats):
+    for module in (health, actors, statements, figures, events, documents, search, stats, changes):
         rest_api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)
     from ..view import init_app as init_viewer
