@@ -13,7 +13,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import inspect, select, update
 
 from api.extensions import db
 from api.extract import extract_document
@@ -251,3 +251,23 @@ def test_document_wins_over_all(app, runner, monkeypatch, args, message):
     use_extractor(monkeypatch)
     runner.invoke(args=["ingest", str(CORPUS)])
     assert message in reextract(runner, *args)
+
+
+def test_same_facts_from_a_newer_extractor_only_note_its_version(app, runner, monkeypatch):
+    """Every document was made by an 'older' extractor, the new one finds the same facts: nothing a
+    client can see changes (no revision, no timestamp), and the next run has nothing to do."""
+    use_extractor(monkeypatch)
+    runner.invoke(args=["ingest", str(CORPUS)])
+    with app.app_context():
+        db.session.execute(update(Document).values(extractor_version="0.0.1"))
+        db.session.commit()
+    before = dump(app)
+    assert "changed 0, unchanged 5, failed 0" in reextract(runner)
+    after = dump(app)
+    assert {t for t in before if before[t] != after[t]} == {"documents"}
+    with app.app_context():
+        assert set(db.session.scalars(select(Document.extractor_version))) == {load.EXTRACTOR_VERSION}
+        version = [c["name"] for c in inspect(db.engine).get_columns("documents")].index("extractor_version")
+    strip = lambda rows: [row[:version] + row[version + 1:] for row in rows]  # noqa: E731
+    assert strip(after["documents"]) == strip(before["documents"])
+    assert "nothing to re-extract" in reextract(runner)

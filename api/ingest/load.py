@@ -271,7 +271,7 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str | None
             return False
         if stored is not None:
             session.execute(update(Document).where(Document.id == doc.id)
-                            .values(extractor_version=extraction.version))
+                            .values(extractor_version=extraction.version, updated_at=Document.updated_at))
         session.commit()
         return True
     except Exception:
@@ -286,9 +286,9 @@ def wrote_at(session: Session, revision: int) -> bool:
 
 
 def _note_version(session: Session, doc_id: str, version: str) -> None:
-    """The facts are this extractor's now, though none changed: say so without a new revision
-    (the version is not served; it only tells re-extraction what is left to do)."""
+    """The facts are this extractor's now, though none changed: say so without a new revision or
+    timestamp (the version is not served; it only tells re-extraction what is left to do)."""
     session.execute(update(Document).where(Document.id == doc_id,
                                            Document.extractor_version.is_distinct_from(version))
-                    .values(extractor_version=version))
+                    .values(extractor_version=version, updated_at=Document.updated_at))
     session.commit()
