@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from flask import Blueprint, Flask, request
+from flask import Blueprint, Flask, request, url_for
 
 from ..web.caching import revalidate
 from ..web.snapshot import begin_snapshot
@@ -46,7 +46,7 @@ def content_security_policy(response):
 
 @bp.app_template_global()
 def asset(filename: str) -> str:
-    from flask import url_for
+    """A static file's address, with the build in it so a new build is fetched anew."""
     return url_for("view.static", filename=filename, v=BUILD)
 
 

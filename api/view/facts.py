@@ -79,8 +79,7 @@ def figure_fact(f) -> Fact:
                 f"{heading} ({f.qualifier})", details, f.start_char, f.end_char)
 
 
-def event_facts(e, document_id: str) -> list[Fact]:
-    """One highlight per mention of the event in this document."""
+def event_details(e) -> list[tuple[str, str, str | None]]:
     details = [("Kind", e.kind.replace("_", " "), None), ("Title", e.title, None),
                ("Date", f"{e.date} ({e.precision})" if e.date else "not dated", None)]
     if e.location:
@@ -89,6 +88,12 @@ def event_facts(e, document_id: str) -> list[Fact]:
     outlets = len({m.document_id for m in e.mentions})
     reported = f"{outlets} document{'s' if outlets != 1 else ''}"
     details.append(("Reported in", reported, f"/view/events/{e.id}"))
+    return details
+
+
+def event_facts(e, document_id: str) -> list[Fact]:
+    """One highlight per mention of the event in this document."""
+    details = event_details(e)
     heading = f"Event ({e.kind.replace('_', ' ')}): {e.title}"
     return [Fact(f"event-{e.id}-{m.start_char}-{m.end_char}", KINDS["event"], f"/view/events/{e.id}",
                  heading, heading + (f", {e.date}" if e.date else ""), details, m.start_char, m.end_char)

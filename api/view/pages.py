@@ -23,7 +23,7 @@ from ..schemas.search import SearchArgs
 from ..web.base import StrictParser
 from . import bp
 from .context import in_context
-from .facts import KINDS, event_facts, figure_fact, page_facts, statement_fact
+from .facts import KINDS, event_details, figure_fact, page_facts, statement_fact
 from .render import article_html
 
 PER_PAGE = 50
@@ -142,8 +142,7 @@ def event(event_id: int):
         doc = docs[document_id]
         reports.append((doc, [in_context(doc.text, m.start_char, m.end_char)
                               for m in row.mentions if m.document_id == document_id]))
-    described = event_facts(row, row.mentions[0].document_id)[0] if row.mentions else None
-    return render_template("view/event.html", event=row, described=described, reports=reports,
+    return render_template("view/event.html", event=row, details=event_details(row), reports=reports,
                            json_url=url_for("events.EventItem", event_id=event_id))
 
 

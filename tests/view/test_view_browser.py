@@ -131,6 +131,14 @@ def test_every_document_highlights_its_evidence_exactly_in_chromium(served, brow
     WebDriverWait(browser, 30).until(ready.url_to_be(target))
     assert browser.find_element(By.TAG_NAME, "h1").text
 
+    # A statement's page links back into the article: that statement focused, its card shown.
+    statement = api.get(f"/v1/documents/{documents[0]}/facts").get_json()["statements"][-1]
+    browser.get(f"{served}/view/statements/{statement['id']}")
+    browser.find_element(By.LINK_TEXT, "read it in the article").click()
+    WebDriverWait(browser, 30).until(ready.presence_of_element_located((By.ID, "text")))
+    assert browser.switch_to.active_element.get_attribute("data-key") == f"statement-{statement['id']}"
+    assert browser.find_element(By.ID, "popup").is_displayed()
+
 
 def test_document_page_fits_a_phone_and_hover_shows_every_covering_fact(served, browser, corpus_app):
     from selenium.webdriver.common.action_chains import ActionChains

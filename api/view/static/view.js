@@ -97,6 +97,9 @@
       text.classList.toggle("hide-actors", !toggle.checked);
     });
   }
+  // Arriving from a fact's page (#tag-<fact>): that fact is focused, its card shown.
+  var target = window.location.hash.indexOf("#tag-") === 0 && document.getElementById(window.location.hash.slice(1));
+  if (target) { target.focus(); }
   // The list beside the text: pointing at an entry outlines its words.
   document.querySelectorAll("li.fact").forEach(function (li) {
     li.addEventListener("mouseenter", function () { setActive([li.dataset.key], true); });
