@@ -60,8 +60,11 @@ def statement_fact(s) -> Fact:
                ("Said on", s.said_on.isoformat() if s.said_on else "not dated", None)]
     details += [("About", a.name, f"/view/actors/{a.id}") for a in s.about]
     details.append(("Words", s.text, None))
-    return Fact(f"statement-{s.id}", kind, f"/view/statements/{s.id}", f"{kind.title} by {speaker}",
-                f"{kind.title} by {speaker}: {s.text}", details, s.start_char, s.end_char)
+    heading = f"{kind.title} by {speaker}"
+    # The words themselves follow the label in the text: its name need not read them out again.
+    summary = heading + (f", said on {s.said_on.isoformat()}" if s.said_on else "")
+    return Fact(f"statement-{s.id}", kind, f"/view/statements/{s.id}", heading, summary, details,
+                s.start_char, s.end_char)
 
 
 def figure_fact(f) -> Fact:
