@@ -29,6 +29,8 @@ TITLES = frozenset(w.lower() for w in words("titles.txt"))
 TREATY = ("treaty_signed", "treaty_ratified", "treaty_in_force")
 SPEECH_KINDS = ("pledge", "confirmation")
 META_DATE = re.compile(r"\b(?:updated|posted|published|last modified)\s+(?:on\s+)?$", re.I)
+TALLY_FRAMES = ("casualties", "attack", "displacement")    # repeated happenings counted over a period
+PERIOD_START = re.compile(r"\bsince\s+(?:the\s+)?$|^since\b", re.I)
 BACKREF = re.compile(r"^\W*(?:at that time|at the time|then)\b", re.I)
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "punct", "cc", "mark")
 PLACE_PREPS = ("in", "at", "into", "near", "over", "across", "to", "on")
@@ -160,6 +162,10 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
         for d in ds:
             tok = _date_token(doc, d)
             owner = _owner(tok, anchors)
+            if owner is not None and owner.frame in TALLY_FRAMES and (
+                    PERIOD_START.search(text[max(sent.span.start, d.span.start - 8):d.span.start])
+                    or PERIOD_START.match(d.span.text)):
+                continue   # "have killed 1,100 since June": a toll over a period, dated by no day of it
             if owner is not None:
                 if owner.date is None:
                     owner.date = d
@@ -303,7 +309,7 @@ def _owner(tok, anchors):
             return anchors[tok.i]
         if tok.tag_.startswith("VB") and tok.dep_ in ("conj", "advcl", "relcl", "parataxis") and any(
                 ch.dep_ in ("nsubj", "nsubjpass") and ch.lower_ not in ("that", "which", "who")
-                for ch in tok.children):
+                for ch in tok.children) and not _when_clause(tok):
             return None   # "..., and that they reached the coast in April": that clause's date
         if tok.tag_.startswith("VB") and tok.lower_ not in REPORTING:
             # "finished the evacuation on Monday", "the summit on Monday followed ...":
@@ -316,6 +322,12 @@ def _owner(tok, anchors):
             return None
         tok, seen = tok.head, seen + 1
     return None
+
+
+def _when_clause(tok) -> bool:
+    """"were wounded when a bomb exploded on Thursday": the clause that times its head shares its date."""
+    return tok.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ == "when"
+                                       for ch in tok.children)
 
 
 def _linked_date(c: Clause, anchors, dated_before: list[Clause]):

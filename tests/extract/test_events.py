@@ -53,6 +53,18 @@ def events(text):
     ("The treaty, which both houses ratified, says that each side will help the other.",
      [("treaty_ratified", None)]),
     ("The treaty promises that each side will help the other.", []),   # what a text says, not an act
+    # a toll counted over a period is an ongoing matter: no day of it dates it; a deployment since
+    # a month started then
+    ("Floods in Gondor have killed 1,100 people since June.", [("casualties", None)]),
+    ("The rebels have attacked more than 100 ships since November.", [("other", None)]),
+    ("Since October, Mordor has deployed 15,000 troops to the front.", [("deployment", "2024-10")]),
+    # a "when" clause times the clause it hangs from
+    ("Three soldiers were wounded when a roadside bomb exploded near Osgiliath on Thursday.",
+     [("casualties", "2025-03-06")]),
+    # people set free, or bodies handed over, are an exchange; a statement released is none
+    ("The rebels on Saturday freed four Gondorian soldiers.", [("other", "2025-03-08")]),
+    ("The rebels handed over the bodies of two hostages on Friday.", [("other", "2025-03-07")]),
+    ("The army released a statement on Sunday.", []),
 ])
 def test_triggers(text, expected):
     assert events(text) == expected
