@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install serve test test-postgres openapi lint lock bench clean
+.PHONY: install serve test test-postgres openapi lint lock bench bench-api clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,15 @@ lock: install
 
 bench: install
 	$(BIN)/python bench/ingest_speed.py
+
+## Read API vs Datasette on a synthetic 1M-fact database (built once, cached in bench/out/).
+## BENCH_ARGS="--scale 0.1 --seconds 2" for a short run; "--postgres-url URL" adds PostgreSQL.
+$(VENV)/.bench-installed: pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+bench-api: $(VENV)/.bench-installed
+	$(BIN)/python bench/api_speed.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache
