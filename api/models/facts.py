@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Date, Double, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Date, Double, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
 
 from .actors import Actor
@@ -33,25 +33,31 @@ class Evidence:
         return relationship(Document, lazy="raise")
 
 
+# List indexes end with the id the list is ordered by, so a filtered page is read in order from
+# the index and stops after one page, however many rows match (migration 0006).
 statement_about = Table(
     "statement_about", Base.metadata,
     Column("statement_id", ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
-    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_statement_about_actor_id_statement_id", "actor_id", "statement_id"),
 )
 
 event_actors = Table(
     "event_actors", Base.metadata,
     Column("event_id", ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
-    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True, index=True),
+    Column("actor_id", ForeignKey("actors.id", ondelete="CASCADE"), primary_key=True),
+    Index("ix_event_actors_actor_id_event_id", "actor_id", "event_id"),
 )
 
 
 class Statement(Evidence, Created, Tracked, Base):
     __tablename__ = "statements"
+    __table_args__ = (Index("ix_statements_speaker_id_id", "speaker_id", "id"),
+                      Index("ix_statements_kind_id", "kind", "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    speaker_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), index=True)
+    speaker_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
     text: Mapped[str] = mapped_column(Text)
     said_on: Mapped[date | None] = mapped_column(Date, index=True)
     # Room for one utterance reported by several outlets: statements sharing a cluster.
@@ -64,14 +70,16 @@ class Statement(Evidence, Created, Tracked, Base):
 
 class Figure(Evidence, Created, Tracked, Base):
     __tablename__ = "figures"
+    __table_args__ = tuple(Index(f"ix_figures_{column}_id", column, "id")
+                           for column in ("subject_id", "source_id", "metric", "unit", "qualifier", "value"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    value: Mapped[float] = mapped_column(Double, index=True)
-    unit: Mapped[str] = mapped_column(String(40), index=True)
-    metric: Mapped[str] = mapped_column(String(60), index=True)
+    value: Mapped[float] = mapped_column(Double)
+    unit: Mapped[str] = mapped_column(String(40))
+    metric: Mapped[str] = mapped_column(String(60))
     qualifier: Mapped[str] = mapped_column(String(20))
-    subject_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
-    source_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    subject_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
+    source_id: Mapped[str | None] = mapped_column(ForeignKey("actors.id", ondelete="SET NULL"))
     as_of: Mapped[str | None] = mapped_column(String(10))
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"),
                                                      index=True)
@@ -82,11 +90,12 @@ class Figure(Evidence, Created, Tracked, Base):
 
 class Event(Created, Tracked, Base):
     __tablename__ = "events"
+    __table_args__ = (Index("ix_events_kind_id", "kind", "id"), Index("ix_events_date_id", "date", "id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    kind: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(40))
     title: Mapped[str] = mapped_column(Text)
-    date: Mapped[str | None] = mapped_column(String(10), index=True)   # YYYY, YYYY-MM or YYYY-MM-DD
+    date: Mapped[str | None] = mapped_column(String(10))   # YYYY, YYYY-MM or YYYY-MM-DD
     precision: Mapped[str | None] = mapped_column(String(10))
     location: Mapped[str | None] = mapped_column(String(300))
     # Stages of one thing (a treaty signed, ratified, in force) share a series.
