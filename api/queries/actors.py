@@ -24,12 +24,17 @@ def list_actors(session: Session, *, cursor: str | None, limit: int, kind: str |
     if updated_since is not None:
         where.append(Actor.revision > updated_since)
     page = keyset_page(session, select(Actor).where(*where), ACTOR_SORT, cursor, limit)
-    total = session.scalar(select(func.count()).select_from(Actor).where(*where))
-    return Page(page.items, page.next_cursor, total)
+    return Page(page.items, page.next_cursor,
+                count=lambda: session.scalar(select(func.count()).select_from(Actor).where(*where)) or 0)
 
 
 def get_actor(session: Session, actor_id: str) -> Actor | None:
     return session.get(Actor, actor_id)
+
+
+def actor_exists(session: Session, actor_id: str) -> bool:
+    """One indexed lookup, no actor loaded (an Actor brings its aliases and affiliation)."""
+    return session.scalar(select(Actor.id).where(Actor.id == actor_id)) is not None
 
 
 @dataclass

@@ -15,7 +15,7 @@ def list_documents(session: Session, *, cursor: str | None, limit: int,
     stmt = select(Document).options(defer(Document.text)).where(*where)
     page = keyset_page(session, stmt, DOCUMENT_SORT, cursor, limit)
     return Page(page.items, page.next_cursor,
-                session.scalar(select(func.count()).select_from(Document).where(*where)))
+                count=lambda: session.scalar(select(func.count()).select_from(Document).where(*where)) or 0)
 
 
 def get_document(session: Session, document_id: str) -> Document | None:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import base64
 import json
 import math
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Select, Subquery, func, select, tuple_, union
 from sqlalchemy.orm import Session
 
 
@@ -90,6 +91,9 @@ class Page:
     items: list[Any]
     next_cursor: str | None
     total: int | None = None
+    # How to count every matching row, when `total` is left to the caller (who may keep it per
+    # data revision rather than count on every page).
+    count: Callable[[], int] | None = None
 
 
 def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, limit: int,
@@ -107,3 +111,54 @@ def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, 
     rows = rows[:limit]
     next_cursor = encode_cursor(sort, tuple(rows[-1][width:]), pin) if more and rows else None
     return Page([r[0] if width == 1 else r[:width] for r in rows], next_cursor)
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One way a row can match: a SELECT with its filters (and joins), and its expressions for the
+    sort's keys. Rows matching any of several branches (an OR over two indexed columns) are paged
+    as the union of each branch's own page, each read in order from its own index."""
+    stmt: Select
+    keys: Sequence
+
+    def page(self, sort: Sort, after: tuple | None, limit: int) -> Select:
+        part = self.stmt.with_only_columns(*(k.label(f"k{i}") for i, k in enumerate(self.keys)))
+        if after is not None:
+            keys = tuple_(*self.keys)
+            part = part.where(keys < tuple_(*after) if sort.descending else keys > tuple_(*after))
+        return part.order_by(*(k.desc() if sort.descending else k.asc() for k in self.keys)).limit(limit)
+
+
+def page_keys(branches: Sequence[Branch], sort: Sort, cursor: str | None, limit: int) -> Subquery:
+    """The sort keys (k0, k1...) of the page after `cursor` plus one row (is there more?), as a
+    subquery to join the rows to. Its cost is one page per branch, at any depth and however many
+    rows match, when an index serves each branch's filter and order."""
+    after = decode_cursor(cursor, sort) if cursor else None
+    parts = [branch.page(sort, after, limit + 1) for branch in branches]
+    if len(parts) == 1:
+        return parts[0].subquery("page")
+    merged = union(*(select(*p.subquery().c) for p in parts)).subquery("merged")
+    columns = list(merged.c)
+    order = [c.desc() if sort.descending else c.asc() for c in columns]
+    return select(*columns).order_by(*order).limit(limit + 1).subquery("page")
+
+
+def page_order(page: Subquery, sort: Sort) -> list:
+    return [c.desc() if sort.descending else c.asc() for c in page.c]
+
+
+def split_page(rows: Sequence, sort: Sort, limit: int) -> tuple[list, str | None]:
+    """(the page's rows, the cursor after it or None) from rows ending with the sort keys."""
+    more = len(rows) > limit
+    rows = list(rows[:limit])
+    width = len(sort.keys)
+    return rows, encode_cursor(sort, tuple(rows[-1][-width:])) if more and rows else None
+
+
+def counter(session: Session, branches: Sequence[Branch]) -> Callable[[], int]:
+    """Counts the rows matching any branch (once each)."""
+    def count() -> int:
+        ids = [b.stmt.with_only_columns(b.keys[-1].label("id")) for b in branches]
+        matching = (ids[0] if len(ids) == 1 else union(*ids)).subquery()
+        return session.scalar(select(func.count()).select_from(matching)) or 0
+    return count

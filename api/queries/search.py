@@ -13,13 +13,19 @@ SQLite's bm25 would weigh words by the whole table's statistics, which change as
 rank is instead BM25's term-frequency part with fixed constants (matched words in the text,
 against the text's length), computed per row from FTS5's highlight(). PostgreSQL's ts_rank is
 already per row.
+
+The cost is bounded whatever the word: each kind of item contributes at most CANDIDATES matches,
+the first its index gives, and only those are ranked (counting them ranks none); snippets are made
+for the page's hits only. A word that matches fewer items than that (most words) is ranked over
+every match.
 """
 from __future__ import annotations
 
 import html
 import re
+from collections import defaultdict
 
-from sqlalchemy import Float, String, column, func, select, text
+from sqlalchemy import Float, Integer, String, bindparam, column, func, select, text
 from sqlalchemy.orm import Session
 
 from ..models.revisions import current_revision
@@ -27,58 +33,101 @@ from .paging import Page, Sort, cursor_pin, keyset_page
 
 HIT_TYPES = ("statement", "figure", "event", "actor")
 MARK_START, MARK_END = "\x02", "\x03"   # never in article text; become <mark> after escaping
+CANDIDATES = 200   # matches ranked per kind of item
 
 # (hit type, table, searched column); actors are found through every alias (names included).
 SOURCES = (("statement", "statements", "text"), ("figure", "figures", "evidence_text"),
            ("event", "events", "title"))
+TABLES = {t: (table, col) for t, table, col in SOURCES} | {"actor": ("actor_aliases", "name")}
 
+# Each part: (type, ref: the item's id as text, rank, src: the row the snippet comes from). Unranked
+# (when only the number of hits is wanted) the rank is a constant and nothing is highlighted.
 # BM25's saturation of term frequency (k1 = 1.2, b = 0.75) against a fixed nominal length (in
 # characters) instead of the table's average: -(m * 2.2 / (m + 1.2 * (0.25 + 0.75 * length / 100))),
 # m = the matched words in the text (the highlight() marks).
 SQLITE_MATCHED = "(length(f.marked) - length(replace(f.marked, char(2), '')))"
 SQLITE_RANK = (f"-({SQLITE_MATCHED} * 2.2"
                f" / ({SQLITE_MATCHED} + 1.2 * (0.25 + 0.75 * length({{text}}) / 100.0)))")
-SQLITE_MATCHES = ("SELECT rowid, highlight(search_{table}, 0, char(2), char(3)) AS marked,"
-                  " snippet(search_{table}, 0, char(2), char(3), '…', 24) AS snippet"
-                  " FROM search_{table} WHERE search_{table} MATCH :match")
-SQLITE_PART = ("SELECT '{type}' AS type, CAST(t.id AS TEXT) AS ref, " + SQLITE_RANK.format(text="t.{col}")
-               + " AS rank, f.snippet AS snippet FROM (" + SQLITE_MATCHES + ") f"
-               " JOIN {table} t ON t.id = f.rowid WHERE t.revision <= :revision")
-SQLITE_ACTORS = ("SELECT 'actor' AS type, actor_id AS ref, rank, snippet FROM ("
-                 " SELECT a.actor_id, " + SQLITE_RANK.format(text="a.name") + " AS rank, f.snippet,"
-                 "  row_number() OVER (PARTITION BY a.actor_id ORDER BY "
-                 + SQLITE_RANK.format(text="a.name") + ", a.id) AS n"
-                 " FROM (" + SQLITE_MATCHES.format(table="actor_aliases") + ") f"
-                 " JOIN actor_aliases a ON a.id = f.rowid WHERE a.revision <= :revision) best WHERE n = 1")
+SQLITE_MATCHES = ("SELECT rowid, {marked} AS marked FROM search_{table} WHERE search_{table} MATCH :match")
+SQLITE_PART = ("SELECT '{type}' AS type, CAST(t.id AS TEXT) AS ref, {rank} AS rank, t.id AS src"
+               " FROM (" + SQLITE_MATCHES + ") f JOIN {table} t ON t.id = f.rowid"
+               " WHERE t.revision <= :revision LIMIT :candidates")
+SQLITE_ACTORS = ("SELECT 'actor' AS type, actor_id AS ref, rank, id AS src FROM ("
+                 " SELECT actor_id, id, rank,"
+                 "  row_number() OVER (PARTITION BY actor_id ORDER BY rank, id) AS n"
+                 " FROM (SELECT a.actor_id, a.id, {rank} AS rank"
+                 "  FROM (" + SQLITE_MATCHES.format(marked="{marked}", table="actor_aliases") + ") f"
+                 "  JOIN actor_aliases a ON a.id = f.rowid WHERE a.revision <= :revision LIMIT :candidates)"
+                 ") best WHERE n = 1")
+SQLITE_SNIPPET = ("SELECT rowid, snippet(search_{table}, 0, char(2), char(3), '…', 24) FROM search_{table}"
+                  " WHERE search_{table} MATCH :match AND rowid IN :ids")
 
 # to_tsvector('english', col) is exactly the indexed expression, so the GIN index serves it.
-PG_PART = ("SELECT '{type}' AS type, CAST(id AS TEXT) AS ref,"
-           " CAST(-ts_rank(to_tsvector('english', {col}), plainto_tsquery('english', :q)) AS float8) AS rank,"
-           " ts_headline('english', {col}, plainto_tsquery('english', :q), :options) AS snippet"
-           " FROM {table} WHERE to_tsvector('english', {col}) @@ plainto_tsquery('english', :q)"
-           " AND revision <= :revision")
-PG_ACTORS = ("SELECT 'actor' AS type, actor_id AS ref, rank, snippet FROM ("
-             " SELECT actor_id, rank, snippet, row_number() OVER ("
-             "  PARTITION BY actor_id ORDER BY rank, id) AS n FROM ("
-             + PG_PART.format(type="actor", col="name", table="actor_aliases")
-             .replace("CAST(id AS TEXT) AS ref", "id, actor_id") + ") f) best WHERE n = 1")
+PG_RANK = "CAST(-ts_rank(to_tsvector('english', {col}), plainto_tsquery('english', :q)) AS float8)"
+PG_MATCHES = ("SELECT id, {extra}{rank} AS rank FROM {table}"
+              " WHERE to_tsvector('english', {col}) @@ plainto_tsquery('english', :q)"
+              " AND revision <= :revision LIMIT :candidates")
+PG_PART = "SELECT '{type}' AS type, CAST(id AS TEXT) AS ref, rank, id AS src FROM ({matches}) c"
+PG_ACTORS = ("SELECT 'actor' AS type, actor_id AS ref, rank, id AS src FROM ("
+             " SELECT actor_id, id, rank, row_number() OVER (PARTITION BY actor_id ORDER BY rank, id) AS n"
+             " FROM ({matches}) f) best WHERE n = 1")
+PG_SNIPPET = ("SELECT id, ts_headline('english', {col}, plainto_tsquery('english', :q), :options)"
+              " FROM {table} WHERE id IN :ids")
 PG_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12"
 
 
-def _hits(session: Session, q: str, revision: int):
+def _postgres(session: Session) -> bool:
+    return session.get_bind().dialect.name == "postgresql"
+
+
+def _params(session: Session, q: str) -> dict:
+    if _postgres(session):
+        return {"q": q}
+    # Each word quoted: FTS5 operators and punctuation in user input are just text.
+    return {"match": " ".join('"{}"'.format(w.replace('"', '""')) for w in re.findall(r"\w+", q))}
+
+
+def _parts(postgres: bool, ranked: bool) -> list[str]:
+    if postgres:
+        def matches(table, col, extra=""):
+            rank = PG_RANK.format(col=col) if ranked else "0.0"
+            return PG_MATCHES.format(extra=extra, rank=rank, table=table, col=col)
+        return [PG_PART.format(type=t, matches=matches(table, col)) for t, table, col in SOURCES] + \
+            [PG_ACTORS.format(matches=matches("actor_aliases", "name", "actor_id, "))]
+    marked = "highlight(search_{table}, 0, char(2), char(3))" if ranked else "NULL"
+
+    def rank(text_column):
+        return SQLITE_RANK.format(text=text_column) if ranked else "0.0"
+    return [SQLITE_PART.format(type=t, table=table, rank=rank(f"t.{col}"), marked=marked.format(table=table))
+            for t, table, col in SOURCES] + \
+        [SQLITE_ACTORS.format(rank=rank("a.name"), marked=marked.format(table="actor_aliases"))]
+
+
+def _hits(session: Session, params: dict, revision: int, ranked: bool = True):
     """The union of every kind of hit written at or before `revision` as a subquery (type, ref,
-    rank, snippet)."""
-    if session.get_bind().dialect.name == "postgresql":
-        parts = [PG_PART.format(type=t, table=table, col=col) for t, table, col in SOURCES] + [PG_ACTORS]
-        params = {"q": q, "options": PG_OPTIONS}
-    else:
-        parts = [SQLITE_PART.format(type=t, table=table, col=col) for t, table, col in SOURCES]
-        parts.append(SQLITE_ACTORS)
-        # Each word quoted: FTS5 operators and punctuation in user input are just text.
-        params = {"match": " ".join('"{}"'.format(w.replace('"', '""')) for w in re.findall(r"\w+", q))}
-    sql = text(" UNION ALL ".join(parts)).bindparams(revision=revision, **params)
+    rank, src); unranked, it only counts."""
+    parts = [f"SELECT * FROM ({part}) p{i}" for i, part in enumerate(_parts(_postgres(session), ranked))]
+    sql = text(" UNION ALL ".join(parts)).bindparams(**params, revision=revision, candidates=CANDIDATES)
     return sql.columns(column("type", String), column("ref", String), column("rank", Float),
-                       column("snippet", String)).subquery("hits")
+                       column("src", Integer)).subquery("hits")
+
+
+def _snippets(session: Session, params: dict, hits) -> dict[tuple[str, int], str]:
+    """The snippet of each hit of a page, by (type, src)."""
+    wanted = defaultdict(list)
+    for kind, _, _, src in hits:
+        wanted[kind].append(src)
+    found = {}
+    for kind, ids in wanted.items():
+        table, col = TABLES[kind]
+        if _postgres(session):
+            sql, extra = PG_SNIPPET.format(table=table, col=col), {"options": PG_OPTIONS, "q": params["q"]}
+        else:
+            sql, extra = SQLITE_SNIPPET.format(table=table), {"match": params["match"]}
+        stmt = text(sql).bindparams(bindparam("ids", expanding=True), **extra)
+        for src, snippet in session.execute(stmt, {"ids": ids}):
+            found[(kind, src)] = snippet
+    return found
 
 
 def _sort(hits) -> Sort:
@@ -94,14 +143,20 @@ def search(session: Session, q: str, *, types: list[str] | None = None, cursor: 
            limit: int = 50) -> Page:
     if not re.search(r"\w", q):
         return Page([], None, 0)
+    params = _params(session, q)
     # The walk's revision: the first page's, carried by every cursor after it.
-    revision = cursor_pin(cursor, _sort(_hits(session, q, 0))) if cursor else current_revision(session)
-    hits = _hits(session, q, revision)
-    sort = _sort(hits)
+    revision = cursor_pin(cursor, _sort(_hits(session, params, 0))) if cursor else current_revision(session)
+    hits = _hits(session, params, revision)
     where = [hits.c.type.in_(types)] if types else []
-    stmt = select(hits.c.type, hits.c.ref, hits.c.rank, hits.c.snippet).where(*where)
-    page = keyset_page(session, stmt, sort, cursor, limit, pin=revision)
-    items = [{"type": t, "id": int(ref) if t != "actor" else ref, "score": -rank, "snippet": marked(snip)}
-             for t, ref, rank, snip in page.items]
-    total = session.scalar(select(func.count()).select_from(hits).where(*where))
+    stmt = select(hits.c.type, hits.c.ref, hits.c.rank, hits.c.src).where(*where)
+    page = keyset_page(session, stmt, _sort(hits), cursor, limit, pin=revision)
+    snippets = _snippets(session, params, page.items)
+    items = [{"type": t, "id": int(ref) if t != "actor" else ref, "score": -rank,
+              "snippet": marked(snippets.get((t, src)))} for t, ref, rank, src in page.items]
+
+    # Counted at the walk's revision (not kept per data revision like the lists' totals): cheap,
+    # since it ranks nothing and reads at most CANDIDATES matches of each kind.
+    unranked = _hits(session, params, revision, ranked=False)
+    kept = [unranked.c.type.in_(types)] if types else []
+    total = session.scalar(select(func.count()).select_from(unranked).where(*kept)) or 0
     return Page(items, page.next_cursor, total)

@@ -41,8 +41,10 @@ class LinksSchema(Schema):
 
 
 class MetaSchema(Schema):
-    total = fields.Integer(allow_none=True, metadata={"description": "Items matching the filters",
-                                                      "example": 7})
+    total = fields.Integer(allow_none=True, metadata={
+        "description": "Items matching the filters (search: the hits it ranks). A list counts "
+                       "them once per data revision and filters, then keeps the count: every page "
+                       "of a walk, and every poll until the data changes, reuses it", "example": 7})
     per_page = fields.Integer(required=True, metadata={"example": 50})
     revision = fields.Integer(required=True, metadata={"description": "Data revision this page reflects",
                                                        "example": 5})

@@ -21,7 +21,9 @@ def register_blueprints(app: Flask, rest_api) -> None:
         statements,
         stats,
     )
+    from .json import OrjsonProvider
 
+    app.json = OrjsonProvider(app)
     for module in (health, actors, statements, figures, events, documents, search, stats, changes):
         rest_api.register_blueprint(module.blp)
     app.register_blueprint(docs.bp)

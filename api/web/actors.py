@@ -4,8 +4,9 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from ..extensions import db
-from ..queries.actors import get_actor, get_actor_detail, list_actors
+from ..queries.actors import actor_exists, get_actor_detail, list_actors
 from ..queries.facts import list_events, list_figures, list_statements
+from ..schemas import rows
 from ..schemas.actors import ActorArgs, ActorDetailSchema, ActorPage
 from ..schemas.common import NoArgs
 from ..schemas.events import ActorEventArgs, EventPage, EventSchema
@@ -19,8 +20,9 @@ blp = Blueprint("actors", __name__, url_prefix="/v1/actors",
                 description="People, states, organisations, armed forces and media: one per real actor.")
 
 
-def actor_or_404(actor_id: str):
-    return get_actor(db.session, actor_id) or abort(404, message=f"No actor {actor_id!r}")
+def actor_or_404(actor_id: str) -> None:
+    if not actor_exists(db.session, actor_id):
+        abort(404, message=f"No actor {actor_id!r}")
 
 
 @blp.route("")
@@ -50,7 +52,7 @@ class ActorStatements(MethodView):
         """Statements the actor made or that are about the actor"""
         actor_or_404(actor_id)
         page = list_statements(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page, StatementSchema())
+        return envelope(page, per_page, StatementSchema(), rows.statement)
 
 
 @blp.route("/<string:actor_id>/figures")
@@ -62,7 +64,7 @@ class ActorFigures(MethodView):
         """Figures whose subject or source is the actor"""
         actor_or_404(actor_id)
         page = list_figures(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page, FigureSchema())
+        return envelope(page, per_page, FigureSchema(), rows.figure)
 
 
 @blp.route("/<string:actor_id>/events")
@@ -74,4 +76,4 @@ class ActorEvents(MethodView):
         """Events the actor took part in"""
         actor_or_404(actor_id)
         page = list_events(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page, EventSchema())
+        return envelope(page, per_page, EventSchema(), rows.event)

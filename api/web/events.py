@@ -6,6 +6,7 @@ from flask_smorest import abort
 from ..extensions import db
 from ..models import Event
 from ..queries.facts import list_events
+from ..schemas import rows
 from ..schemas.common import NoArgs
 from ..schemas.events import EventArgs, EventPage, EventSchema
 from .base import Blueprint
@@ -27,7 +28,7 @@ class Events(MethodView):
         JSON, or CSV with ?format=csv or Accept: text/csv (one row per event; mentions as document ids).
         """
         page = list_events(db.session, cursor=cursor, limit=per_page, **filters)
-        return envelope(page, per_page, EventSchema())
+        return envelope(page, per_page, EventSchema(), rows.event)
 
 
 @blp.route("/<int(max=2147483647):event_id>")

@@ -6,6 +6,7 @@ from flask_smorest import abort
 from ..extensions import db
 from ..models import Figure
 from ..queries.facts import list_figures
+from ..schemas import rows
 from ..schemas.common import NoArgs
 from ..schemas.figures import FigureArgs, FigurePage, FigureSchema
 from .base import Blueprint
@@ -27,7 +28,7 @@ class Figures(MethodView):
         JSON, or CSV with ?format=csv or Accept: text/csv (one row per figure).
         """
         page = list_figures(db.session, cursor=cursor, limit=per_page, **filters)
-        return envelope(page, per_page, FigureSchema())
+        return envelope(page, per_page, FigureSchema(), rows.figure)
 
 
 @blp.route("/<int(max=2147483647):figure_id>")

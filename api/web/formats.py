@@ -60,11 +60,12 @@ def _cell(row: dict, column: str):
     return value
 
 
-def csv_response(schema: Schema, items: list, headers: dict) -> Response:
+def csv_response(schema: Schema, items: list, headers: dict, dumped: bool = False) -> Response:
+    """`items` as CSV: dumped by `schema` first, unless they are that already."""
     columns = list(_columns(schema))
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
-    for row in schema.dump(items, many=True):
+    for row in items if dumped else schema.dump(items, many=True):
         writer.writerow(["" if (cell := _cell(row, c)) is None else cell for c in columns])
     return Response(out.getvalue(), mimetype="text/csv", headers=headers)

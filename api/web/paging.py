@@ -1,6 +1,8 @@
 """The list envelope: data, links.next (and an RFC 8288 Link header), meta; or the same page as CSV."""
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from flask import current_app, request
@@ -9,6 +11,7 @@ from marshmallow import Schema
 from ..queries.paging import Page
 from .caching import data_revision
 from .formats import csv_response, wants_csv
+from .totals import page_total
 
 
 def page_url(**overrides) -> str:
@@ -22,15 +25,24 @@ def page_url(**overrides) -> str:
     return base + (f"?{query}" if query else "")
 
 
-def envelope(page: Page, per_page: int, item_schema: Schema | None = None):
-    """(body, status, headers) for a smorest view returning a page; a CSV Response when asked."""
+def envelope(page: Page, per_page: int, item_schema: Schema | None = None,
+             dump: Callable[[Any], dict] | None = None):
+    """(body, status, headers) for a smorest view returning a page; a CSV Response when asked.
+
+    With `dump` (api/schemas/rows.py), the items are turned into what `item_schema` would dump, and
+    the answer is encoded here, not walked again by smorest's schema."""
     next_url = page_url(cursor=page.next_cursor) if page.next_cursor else None
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
+    items = [dump(item) for item in page.items] if dump else page.items
     if item_schema is not None and wants_csv():
-        return csv_response(item_schema, page.items, headers)
+        return csv_response(item_schema, items, headers, dumped=dump is not None)
     body = {
-        "data": page.items,
+        "data": items,
         "links": {"self": page_url(), "next": next_url},
-        "meta": {"total": page.total, "per_page": per_page, "revision": data_revision()},
+        "meta": {"total": page_total(page), "per_page": per_page, "revision": data_revision()},
     }
+    if dump:
+        response = current_app.json.response(body)
+        response.headers.update(headers)
+        return response
     return body, 200, headers

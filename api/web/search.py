@@ -22,7 +22,9 @@ class Search(MethodView):
         All words must match (stemmed: troop finds troops). Each hit names its type and id, links
         to the item and shows the matching snippet with matched words in <mark>. A walk of the
         pages by their cursor never repeats a hit, even while articles load: it keeps to the hits
-        that existed at its first page (a new walk finds the later ones).
+        that existed at its first page (a new walk finds the later ones). Words found in very many
+        items are ranked among the first 200 matches of each type, so that any search costs about
+        the same.
         """
         page = search(db.session, q, types=[type] if type else None, cursor=cursor, limit=per_page)
         return envelope(page, per_page)

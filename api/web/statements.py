@@ -6,6 +6,7 @@ from flask_smorest import abort
 from ..extensions import db
 from ..models import Statement
 from ..queries.facts import list_statements
+from ..schemas import rows
 from ..schemas.common import NoArgs
 from ..schemas.statements import StatementArgs, StatementPage, StatementSchema
 from .base import Blueprint
@@ -27,7 +28,7 @@ class Statements(MethodView):
         JSON, or CSV with ?format=csv or Accept: text/csv (one row per statement).
         """
         page = list_statements(db.session, cursor=cursor, limit=per_page, **filters)
-        return envelope(page, per_page, StatementSchema())
+        return envelope(page, per_page, StatementSchema(), rows.statement)
 
 
 @blp.route("/<int(max=2147483647):statement_id>")

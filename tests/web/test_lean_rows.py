@@ -1,0 +1,37 @@
+"""List pages are built from plain rows (api/schemas/rows.py), single items by the marshmallow
+schemas: every item of every list, and of every actor's lists, is exactly the item's own answer."""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from .conftest_helpers import follow_pages
+
+
+@pytest.mark.parametrize("resource", ["statements", "figures", "events"])
+def test_every_list_item_equals_the_item_itself(client, resource):
+    items, _ = follow_pages(client, f"/v1/{resource}?per_page=7")
+    assert items
+    for item in items:
+        assert item == client.get(f"/v1/{resource}/{item['id']}").get_json()
+
+
+@pytest.mark.parametrize("resource", ["statements", "figures", "events"])
+def test_an_actors_lists_hold_the_same_items(client, resource):
+    actor = "north-korea"
+    items, _ = follow_pages(client, f"/v1/actors/{actor}/{resource}?per_page=4")
+    assert items
+    for item in items:
+        assert item == client.get(f"/v1/{resource}/{item['id']}").get_json()
+
+
+def test_csv_rows_are_the_json_items_flattened(client):
+    json_items = client.get("/v1/figures?per_page=500").get_json()["data"]
+    text = client.get("/v1/figures?per_page=500&format=csv").get_data(as_text=True)
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == len(json_items)
+    for row, item in zip(rows, json_items, strict=True):
+        assert row["id"] == str(item["id"]) and row["evidence.text"] == item["evidence"]["text"]
+        assert row["subject.id"] == ((item["subject"] or {}).get("id") or "")
