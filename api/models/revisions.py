@@ -22,10 +22,14 @@ def current_revision(session: Session) -> int:
     return session.scalar(select(DataRevision.value).where(DataRevision.id == 1)) or 0
 
 
+# Read on every request (the ETag): a Core statement built once, run on the session's connection.
+_STATE = (select(DataRevision.__table__.c.value, DataRevision.__table__.c.changed_at)
+          .where(DataRevision.__table__.c.id == 1))
+
+
 def revision_state(session: Session) -> tuple[int, datetime | None]:
     """(revision, when it was reached) in one read."""
-    row = session.execute(select(DataRevision.value, DataRevision.changed_at)
-                          .where(DataRevision.id == 1)).first()
+    row = session.connection().execute(_STATE).first()
     if not row:
         return 0, None
     changed_at = row[1]

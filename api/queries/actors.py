@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Actor, ActorAlias, ActorMention, Figure, Statement
@@ -32,9 +32,12 @@ def get_actor(session: Session, actor_id: str) -> Actor | None:
     return session.get(Actor, actor_id)
 
 
+_EXISTS = select(Actor.__table__.c.id).where(Actor.__table__.c.id == bindparam("id"))
+
+
 def actor_exists(session: Session, actor_id: str) -> bool:
     """One indexed lookup, no actor loaded (an Actor brings its aliases and affiliation)."""
-    return session.scalar(select(Actor.id).where(Actor.id == actor_id)) is not None
+    return session.connection().scalar(_EXISTS, {"id": actor_id}) is not None
 
 
 @dataclass

@@ -1,33 +1,57 @@
 """Statements, figures and events: filtered, keyset-paged in a documented order."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
-from sqlalchemy import Row, func, literal, or_, select
+from sqlalchemy import Row, Select, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Actor, Event, EventMention, Figure, Statement
 from ..models.facts import event_actors, statement_about
-from .paging import Branch, Page, Sort, counter, page_keys, page_order, split_page
+from .paging import Branch, Page, Sort, count_of, page_keys, page_order, page_values, split_page
 
 NUMBER = (int, float)
 
 # List pages are read as Core rows, not ORM objects: a page is one query for its rows (their actors
 # joined in) plus one batched query per list-valued relation, and api/schemas/rows.py turns each
-# row into exactly what the marshmallow schema would dump.
+# row into exactly what the marshmallow schema would dump. Each list's statements are built once
+# per shape (which filters are given, which order, first page or a later one), with the filter
+# values as bound parameters: a request only binds values to a statement SQLAlchemy has compiled.
 FIGURES, STATEMENTS, EVENTS = Figure.__table__, Statement.__table__, Event.__table__
 ACTORS, ABOUT, EVENT_ACTORS = Actor.__table__, statement_about, event_actors
 MENTIONS = EventMention.__table__
+SHAPES = 512   # statements kept per list: every combination of filters a client has used
+IDS = bindparam("ids", expanding=True)
 
 
-def _words(column, q: str) -> list:
-    """Every word of `q` appears in `column`, case-insensitively (LIKE wildcards are escaped)."""
-    return [func.lower(column).contains(word.lower(), autoescape=True) for word in q.split()]
+def _given(**filters) -> dict:
+    """The filters a request gives: text that is not empty, numbers and dates that are not None."""
+    return {name: value for name, value in filters.items()
+            if value is not None and not (isinstance(value, str) and not value)}
 
 
-def _since(table, where: list, updated_since) -> list:
-    return where if updated_since is None else [*where, table.c.revision > updated_since]
+def _shape(given: dict) -> frozenset:
+    return frozenset(given)
+
+
+def _like(word: str) -> str:
+    """A LIKE pattern for text containing `word`, its wildcards escaped with '/'."""
+    escaped = word.lower().replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return f"%{escaped}%"
+
+
+def _words(given: dict) -> dict:
+    """q="two words" becomes q0, q1: every word must appear (case-insensitively)."""
+    q = given.pop("q", None)
+    return {**given, **{f"q{i}": _like(word) for i, word in enumerate(q.split())}} if q else given
+
+
+def _word_filters(column, names) -> list:
+    count = sum(1 for name in names if re.fullmatch(r"q\d+", name))
+    return [func.lower(column).like(bindparam(f"q{i}"), escape="/") for i in range(count)]
 
 
 def _with_id(sort: Sort, id_column) -> tuple:
@@ -35,22 +59,29 @@ def _with_id(sort: Sort, id_column) -> tuple:
     return (*sort.keys[:-1], id_column)
 
 
-def _page(session: Session, branches: list[Branch], sort: Sort, cursor, limit, rows_of) -> Page:
-    """One page: its keys from the branches' indexes, then `rows_of(keys subquery)` in sort order."""
-    keys = page_keys(branches, sort, cursor, limit)
-    rows, next_cursor = split_page(session.execute(rows_of(keys).order_by(*page_order(keys, sort))).all(),
-                                   sort, limit)
-    return Page(rows, next_cursor, count=counter(session, branches))
+def _page(session: Session, statements: tuple[Select, Select], given: dict, sort: Sort, cursor,
+          limit) -> Page:
+    page_stmt, count_stmt = statements
+    conn = session.connection()
+    rows = conn.execute(page_stmt, {**given, **page_values(sort, cursor, limit)}).all()
+    items, next_cursor = split_page(rows, sort, limit)
+    return Page(items, next_cursor, count=lambda: conn.scalar(count_stmt, given) or 0)
 
 
-def _related(session: Session, stmt, ids: Sequence[int]) -> dict[int, list[Row]]:
+def _related(session: Session, stmt: Select, ids: Sequence[int]) -> dict[int, list[Row]]:
     """Rows of a list-valued relation for every item of a page in one query, by item id (the first
     column); the rest of each row is what the item lists."""
     found: dict[int, list] = {i: [] for i in ids}
     if ids:
-        for row in session.execute(stmt):
+        for row in session.connection().execute(stmt, {"ids": list(ids)}).all():
             found[row[0]].append(row[1:])
     return found
+
+
+def _statements(branches: list[Branch], sort: Sort, after: bool, rows_of) -> tuple[Select, Select]:
+    """(the page's rows in sort order, the count of every match)."""
+    keys = page_keys(branches, sort, after)
+    return rows_of(keys).order_by(*page_order(keys, sort)), count_of(branches)
 
 
 # --- statements ---------------------------------------------------------------------------------
@@ -61,38 +92,33 @@ STATEMENT_COLUMNS = (STATEMENTS.c.id, STATEMENTS.c.speaker_id, SPEAKER.c.name.la
                      STATEMENTS.c.kind, STATEMENTS.c.text, STATEMENTS.c.said_on, STATEMENTS.c.document_id,
                      STATEMENTS.c.start_char, STATEMENTS.c.end_char, STATEMENTS.c.evidence_text,
                      STATEMENTS.c.revision)
+STATEMENT_EQUALS = {"speaker": STATEMENTS.c.speaker_id, "kind": STATEMENTS.c.kind,
+                    "document": STATEMENTS.c.document_id}
+ABOUT_OF_PAGE = (select(ABOUT.c.statement_id, ACTORS.c.id, ACTORS.c.name)
+                 .join(ACTORS, ACTORS.c.id == ABOUT.c.actor_id).where(ABOUT.c.statement_id.in_(IDS))
+                 .order_by(ABOUT.c.statement_id, ACTORS.c.id))
 
 
-def _about_ids(actor: str):
-    return select(ABOUT.c.statement_id).where(ABOUT.c.actor_id == actor)
-
-
-def list_statements(session: Session, *, cursor=None, limit=50, updated_since=None, speaker=None,
-                    about=None, kind=None, document=None, actor=None, q=None,
-                    said_from: date | None = None, said_to: date | None = None, sort="id") -> Page:
-    """Items: (statement row, [(actor id, name) it is about])."""
-    where = []
-    if speaker:
-        where.append(STATEMENTS.c.speaker_id == speaker)
-    if about:
-        where.append(STATEMENTS.c.id.in_(_about_ids(about)))
-    if kind:
-        where.append(STATEMENTS.c.kind == kind)
-    if document:
-        where.append(STATEMENTS.c.document_id == document)
-    if q:
-        where.extend(_words(STATEMENTS.c.text, q))
-    if said_from:
-        where.append(STATEMENTS.c.said_on >= said_from)
-    if said_to:
-        where.append(STATEMENTS.c.said_on <= said_to)
-    where = _since(STATEMENTS, where, updated_since)
+@lru_cache(maxsize=SHAPES)
+def _statement_statements(names: frozenset, sort: str, after: bool) -> tuple[Select, Select]:
+    where = [column == bindparam(name) for name, column in STATEMENT_EQUALS.items() if name in names]
+    if "about" in names:
+        where.append(STATEMENTS.c.id.in_(select(ABOUT.c.statement_id)
+                                         .where(ABOUT.c.actor_id == bindparam("about"))))
+    where += _word_filters(STATEMENTS.c.text, names)
+    if "said_from" in names:
+        where.append(STATEMENTS.c.said_on >= bindparam("said_from"))
+    if "said_to" in names:
+        where.append(STATEMENTS.c.said_on <= bindparam("said_to"))
+    if "updated_since" in names:
+        where.append(STATEMENTS.c.revision > bindparam("updated_since"))
     order = STATEMENT_SORTS[sort]
     base = select(STATEMENTS.c.id).where(*where)
-    if actor:   # spoke it (one index), or it is about the actor (the link table's index)
-        branches = [Branch(base.where(STATEMENTS.c.speaker_id == actor), order.keys),
+    if "actor" in names:   # spoke it (one index), or it is about the actor (the link table's index)
+        branches = [Branch(base.where(STATEMENTS.c.speaker_id == bindparam("actor")), order.keys),
                     Branch(base.join(ABOUT, ABOUT.c.statement_id == STATEMENTS.c.id)
-                           .where(ABOUT.c.actor_id == actor), _with_id(order, ABOUT.c.statement_id))]
+                           .where(ABOUT.c.actor_id == bindparam("actor")),
+                           _with_id(order, ABOUT.c.statement_id))]
     else:
         branches = [Branch(base, order.keys)]
 
@@ -100,13 +126,19 @@ def list_statements(session: Session, *, cursor=None, limit=50, updated_since=No
         return (select(*STATEMENT_COLUMNS, *keys.c)
                 .select_from(keys.join(STATEMENTS, STATEMENTS.c.id == list(keys.c)[-1]))
                 .join(SPEAKER, SPEAKER.c.id == STATEMENTS.c.speaker_id))
+    return _statements(branches, order, after, rows_of)
 
-    page = _page(session, branches, order, cursor, limit, rows_of)
-    ids = [row.id for row in page.items]
-    about_of = _related(session, select(ABOUT.c.statement_id, ACTORS.c.id, ACTORS.c.name)
-                        .join(ACTORS, ACTORS.c.id == ABOUT.c.actor_id).where(ABOUT.c.statement_id.in_(ids))
-                        .order_by(ABOUT.c.statement_id, ACTORS.c.id), ids)
-    return Page([(row, about_of[row.id]) for row in page.items], page.next_cursor, count=page.count)
+
+def list_statements(session: Session, *, cursor=None, limit=50, updated_since=None, speaker=None,
+                    about=None, kind=None, document=None, actor=None, q=None,
+                    said_from: date | None = None, said_to: date | None = None, sort="id") -> Page:
+    """Items: (statement row, [(actor id, name) it is about])."""
+    given = _words(_given(updated_since=updated_since, speaker=speaker, about=about, kind=kind,
+                          document=document, actor=actor, q=q, said_from=said_from, said_to=said_to))
+    statements = _statement_statements(_shape(given), sort, cursor is not None)
+    page = _page(session, statements, given, STATEMENT_SORTS[sort], cursor, limit)
+    about_of = _related(session, ABOUT_OF_PAGE, [row[0] for row in page.items])
+    return Page([(row, about_of[row[0]]) for row in page.items], page.next_cursor, count=page.count)
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -122,28 +154,24 @@ FIGURE_COLUMNS = (FIGURES.c.id, FIGURES.c.value, FIGURES.c.unit, FIGURES.c.metri
                   SOURCE.c.name.label("source_name"), FIGURES.c.as_of, FIGURES.c.statement_id,
                   FIGURES.c.document_id, FIGURES.c.start_char, FIGURES.c.end_char, FIGURES.c.evidence_text,
                   FIGURES.c.revision)
+FIGURE_EQUALS = {"metric": FIGURES.c.metric, "subject": FIGURES.c.subject_id, "source": FIGURES.c.source_id,
+                 "document": FIGURES.c.document_id, "unit": FIGURES.c.unit, "qualifier": FIGURES.c.qualifier}
 
 
-def list_figures(session: Session, *, cursor=None, limit=50, updated_since=None, metric=None,
-                 subject=None, source=None, document=None, actor=None, unit=None, qualifier=None,
-                 min_value=None, max_value=None, sort="id") -> Page:
-    """Items: figure rows, subject and source names joined in."""
-    where = []
-    for column, wanted in ((FIGURES.c.metric, metric), (FIGURES.c.subject_id, subject),
-                           (FIGURES.c.source_id, source), (FIGURES.c.document_id, document),
-                           (FIGURES.c.unit, unit), (FIGURES.c.qualifier, qualifier)):
-        if wanted:
-            where.append(column == wanted)
-    if min_value is not None:
-        where.append(FIGURES.c.value >= min_value)
-    if max_value is not None:
-        where.append(FIGURES.c.value <= max_value)
-    where = _since(FIGURES, where, updated_since)
+@lru_cache(maxsize=SHAPES)
+def _figure_statements(names: frozenset, sort: str, after: bool) -> tuple[Select, Select]:
+    where = [column == bindparam(name) for name, column in FIGURE_EQUALS.items() if name in names]
+    if "min_value" in names:
+        where.append(FIGURES.c.value >= bindparam("min_value"))
+    if "max_value" in names:
+        where.append(FIGURES.c.value <= bindparam("max_value"))
+    if "updated_since" in names:
+        where.append(FIGURES.c.revision > bindparam("updated_since"))
     order = FIGURE_SORTS[sort]
     base = select(FIGURES.c.id).where(*where)
-    if actor:   # whose number it is, or who asserts it: each read from its own index
-        branches = [Branch(base.where(FIGURES.c.subject_id == actor), order.keys),
-                    Branch(base.where(FIGURES.c.source_id == actor), order.keys)]
+    if "actor" in names:   # whose number it is, or who asserts it: each read from its own index
+        branches = [Branch(base.where(FIGURES.c.subject_id == bindparam("actor")), order.keys),
+                    Branch(base.where(FIGURES.c.source_id == bindparam("actor")), order.keys)]
     else:
         branches = [Branch(base, order.keys)]
 
@@ -152,8 +180,18 @@ def list_figures(session: Session, *, cursor=None, limit=50, updated_since=None,
                 .select_from(keys.join(FIGURES, FIGURES.c.id == list(keys.c)[-1]))
                 .outerjoin(SUBJECT, SUBJECT.c.id == FIGURES.c.subject_id)
                 .outerjoin(SOURCE, SOURCE.c.id == FIGURES.c.source_id))
+    return _statements(branches, order, after, rows_of)
 
-    return _page(session, branches, order, cursor, limit, rows_of)
+
+def list_figures(session: Session, *, cursor=None, limit=50, updated_since=None, metric=None,
+                 subject=None, source=None, document=None, actor=None, unit=None, qualifier=None,
+                 min_value=None, max_value=None, sort="id") -> Page:
+    """Items: figure rows, subject and source names joined in."""
+    given = _given(updated_since=updated_since, metric=metric, subject=subject, source=source,
+                   document=document, actor=actor, unit=unit, qualifier=qualifier, min_value=min_value,
+                   max_value=max_value)
+    statements = _figure_statements(_shape(given), sort, cursor is not None)
+    return _page(session, statements, given, FIGURE_SORTS[sort], cursor, limit)
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -175,54 +213,75 @@ EVENT_SORTS = {
 }
 EVENT_COLUMNS = (EVENTS.c.id, EVENTS.c.kind, EVENTS.c.title, EVENTS.c.date, EVENTS.c.precision,
                  EVENTS.c.location, EVENTS.c.series, EVENTS.c.conflict, EVENTS.c.revision)
+ACTORS_OF_PAGE = (select(EVENT_ACTORS.c.event_id, ACTORS.c.id, ACTORS.c.name)
+                  .join(ACTORS, ACTORS.c.id == EVENT_ACTORS.c.actor_id)
+                  .where(EVENT_ACTORS.c.event_id.in_(IDS)).order_by(EVENT_ACTORS.c.event_id, ACTORS.c.id))
+MENTIONS_OF_PAGE = (select(MENTIONS.c.event_id, MENTIONS.c.document_id, MENTIONS.c.start_char,
+                           MENTIONS.c.end_char, MENTIONS.c.evidence_text)
+                    .where(MENTIONS.c.event_id.in_(IDS))
+                    .order_by(MENTIONS.c.event_id, MENTIONS.c.document_id, MENTIONS.c.start_char))
 
 
-def period_overlaps(date_from: date | None, date_to: date | None) -> list:
-    """The event's period meets [from, to]; undated events never do."""
-    where = [EVENTS.c.date.is_not(None)]
+def period_values(date_from: date | None, date_to: date | None) -> dict:
+    """The bound values of period_overlaps() for [from, to]."""
+    values = {}
     if date_from:
         day = date_from.isoformat()
-        where.append(or_(EVENTS.c.date.in_([day[:4], day[:7]]), EVENTS.c.date >= day))
+        values.update(from_year=day[:4], from_month=day[:7], from_day=day)
     if date_to:
-        where.append(EVENTS.c.date <= date_to.isoformat())
+        values["to_day"] = date_to.isoformat()
+    return values
+
+
+def period_overlaps(names) -> list:
+    """The event's period meets [from, to] (bound by period_values); undated events never do."""
+    where = [EVENTS.c.date.is_not(None)]
+    if "from_day" in names:
+        where.append(or_(EVENTS.c.date.in_([bindparam("from_year"), bindparam("from_month")]),
+                         EVENTS.c.date >= bindparam("from_day")))
+    if "to_day" in names:
+        where.append(EVENTS.c.date <= bindparam("to_day"))
     return where
 
 
-def list_events(session: Session, *, cursor=None, limit=50, updated_since=None, kind=None,
-                document=None, actor=None, date_from: date | None = None, date_to: date | None = None,
-                sort="id") -> Page:
-    """Items: (event row, [(actor id, name)], [(document id, start, end, text) of each mention])."""
+@lru_cache(maxsize=SHAPES)
+def _event_statements(names: frozenset, sort: str, after: bool) -> tuple[Select, Select]:
     where = []
-    if kind:
-        where.append(EVENTS.c.kind == kind)
-    if document:
-        where.append(EVENTS.c.id.in_(select(MENTIONS.c.event_id).where(MENTIONS.c.document_id == document)))
-    if date_from or date_to:
-        where.extend(period_overlaps(date_from, date_to))
-    where = _since(EVENTS, where, updated_since)
+    if "kind" in names:
+        where.append(EVENTS.c.kind == bindparam("kind"))
+    if "document" in names:
+        where.append(EVENTS.c.id.in_(select(MENTIONS.c.event_id)
+                                     .where(MENTIONS.c.document_id == bindparam("document"))))
+    if "from_day" in names or "to_day" in names:
+        where += period_overlaps(names)
+    if "updated_since" in names:
+        where.append(EVENTS.c.revision > bindparam("updated_since"))
     order = EVENT_SORTS[sort]
     base = select(EVENTS.c.id).where(*where)
-    if actor:   # read in order from the link table's (actor_id, event_id) index
+    if "actor" in names:   # read in order from the link table's (actor_id, event_id) index
         branches = [Branch(base.join(EVENT_ACTORS, EVENT_ACTORS.c.event_id == EVENTS.c.id)
-                           .where(EVENT_ACTORS.c.actor_id == actor),
+                           .where(EVENT_ACTORS.c.actor_id == bindparam("actor")),
                            _with_id(order, EVENT_ACTORS.c.event_id))]
     else:
         branches = [Branch(base, order.keys)]
 
     def rows_of(keys):
         return select(*EVENT_COLUMNS, *keys.c).select_from(keys.join(EVENTS, EVENTS.c.id == list(keys.c)[-1]))
+    return _statements(branches, order, after, rows_of)
 
-    page = _page(session, branches, order, cursor, limit, rows_of)
-    ids = [row.id for row in page.items]
-    actors_of = _related(session, select(EVENT_ACTORS.c.event_id, ACTORS.c.id, ACTORS.c.name)
-                         .join(ACTORS, ACTORS.c.id == EVENT_ACTORS.c.actor_id)
-                         .where(EVENT_ACTORS.c.event_id.in_(ids))
-                         .order_by(EVENT_ACTORS.c.event_id, ACTORS.c.id), ids)
-    mentions_of = _related(session, select(MENTIONS.c.event_id, MENTIONS.c.document_id, MENTIONS.c.start_char,
-                                           MENTIONS.c.end_char, MENTIONS.c.evidence_text)
-                           .where(MENTIONS.c.event_id.in_(ids))
-                           .order_by(MENTIONS.c.event_id, MENTIONS.c.document_id, MENTIONS.c.start_char), ids)
-    return Page([(row, actors_of[row.id], mentions_of[row.id]) for row in page.items], page.next_cursor,
+
+def list_events(session: Session, *, cursor=None, limit=50, updated_since=None, kind=None,
+                document=None, actor=None, date_from: date | None = None, date_to: date | None = None,
+                sort="id") -> Page:
+    """Items: (event row, [(actor id, name)], [(document id, start, end, text) of each mention])."""
+    given = {**_given(updated_since=updated_since, kind=kind, document=document, actor=actor),
+             **period_values(date_from, date_to)}
+    statements = _event_statements(_shape(given), sort, cursor is not None)
+    page = _page(session, statements, given, EVENT_SORTS[sort], cursor, limit)
+    ids = [row[0] for row in page.items]
+    actors_of = _related(session, ACTORS_OF_PAGE, ids)
+    mentions_of = _related(session, MENTIONS_OF_PAGE, ids)
+    return Page([(row, actors_of[row[0]], mentions_of[row[0]]) for row in page.items], page.next_cursor,
                 count=page.count)
 
 

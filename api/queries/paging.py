@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, Subquery, func, select, tuple_, union
+from sqlalchemy import Integer, Select, Subquery, bindparam, func, select, tuple_, union
 from sqlalchemy.orm import Session
 
 
@@ -121,26 +121,42 @@ class Branch:
     stmt: Select
     keys: Sequence
 
-    def page(self, sort: Sort, after: tuple | None, limit: int) -> Select:
+    def page(self, sort: Sort, after: bool) -> Select:
         part = self.stmt.with_only_columns(*(k.label(f"k{i}") for i, k in enumerate(self.keys)))
-        if after is not None:
-            keys = tuple_(*self.keys)
-            part = part.where(keys < tuple_(*after) if sort.descending else keys > tuple_(*after))
-        return part.order_by(*(k.desc() if sort.descending else k.asc() for k in self.keys)).limit(limit)
+        if after:
+            keys, cursor = tuple_(*self.keys), tuple_(*after_params(sort))
+            part = part.where(keys < cursor if sort.descending else keys > cursor)
+        order = (k.desc() if sort.descending else k.asc() for k in self.keys)
+        return part.order_by(*order).limit(PAGE_SIZE)
 
 
-def page_keys(branches: Sequence[Branch], sort: Sort, cursor: str | None, limit: int) -> Subquery:
-    """The sort keys (k0, k1...) of the page after `cursor` plus one row (is there more?), as a
-    subquery to join the rows to. Its cost is one page per branch, at any depth and however many
-    rows match, when an index serves each branch's filter and order."""
-    after = decode_cursor(cursor, sort) if cursor else None
-    parts = [branch.page(sort, after, limit + 1) for branch in branches]
+# Pages are built once per shape (which filters, which sort, first page or not) with these
+# parameters, and executed with values: SQLAlchemy then reuses the statement and its compiled SQL.
+PAGE_SIZE = bindparam("page_size", type_=Integer)
+
+
+def after_params(sort: Sort) -> tuple:
+    return tuple(bindparam(f"after{i}") for i in range(len(sort.keys)))
+
+
+def page_values(sort: Sort, cursor: str | None, limit: int) -> dict:
+    """The values of the page parameters: one row more than the page (is there a next page?), and
+    the keys of the cursor's row."""
+    after = decode_cursor(cursor, sort) if cursor else ()
+    return {"page_size": limit + 1, **{f"after{i}": value for i, value in enumerate(after)}}
+
+
+def page_keys(branches: Sequence[Branch], sort: Sort, after: bool) -> Subquery:
+    """The sort keys (k0, k1...) of the page (after a cursor's row), as a subquery to join the rows
+    to. Its cost is one page per branch, at any depth and however many rows match, when an index
+    serves each branch's filter and order."""
+    parts = [branch.page(sort, after) for branch in branches]
     if len(parts) == 1:
         return parts[0].subquery("page")
     merged = union(*(select(*p.subquery().c) for p in parts)).subquery("merged")
     columns = list(merged.c)
     order = [c.desc() if sort.descending else c.asc() for c in columns]
-    return select(*columns).order_by(*order).limit(limit + 1).subquery("page")
+    return select(*columns).order_by(*order).limit(PAGE_SIZE).subquery("page")
 
 
 def page_order(page: Subquery, sort: Sort) -> list:
@@ -155,10 +171,8 @@ def split_page(rows: Sequence, sort: Sort, limit: int) -> tuple[list, str | None
     return rows, encode_cursor(sort, tuple(rows[-1][-width:])) if more and rows else None
 
 
-def counter(session: Session, branches: Sequence[Branch]) -> Callable[[], int]:
-    """Counts the rows matching any branch (once each)."""
-    def count() -> int:
-        ids = [b.stmt.with_only_columns(b.keys[-1].label("id")) for b in branches]
-        matching = (ids[0] if len(ids) == 1 else union(*ids)).subquery()
-        return session.scalar(select(func.count()).select_from(matching)) or 0
-    return count
+def count_of(branches: Sequence[Branch]) -> Select:
+    """How many rows match any branch (once each)."""
+    ids = [b.stmt.with_only_columns(b.keys[-1].label("id")) for b in branches]
+    matching = (ids[0] if len(ids) == 1 else union(*ids)).subquery()
+    return select(func.count()).select_from(matching)

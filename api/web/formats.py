@@ -51,9 +51,9 @@ def _columns(schema: Schema, prefix: str = ""):
             yield key
 
 
-def _cell(row: dict, column: str):
+def _cell(row: dict, path: tuple[str, ...]):
     value = row
-    for part in column.split("."):
+    for part in path:
         value = value.get(part) if isinstance(value, dict) else None
     if isinstance(value, list):   # ActorRefs by id, Evidence by document
         return ";".join(str(v.get("id", v.get("document"))) if isinstance(v, dict) else str(v) for v in value)
@@ -66,6 +66,7 @@ def csv_response(schema: Schema, items: list, headers: dict, dumped: bool = Fals
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
+    paths = [tuple(c.split(".")) for c in columns]
     for row in items if dumped else schema.dump(items, many=True):
-        writer.writerow(["" if (cell := _cell(row, c)) is None else cell for c in columns])
+        writer.writerow(["" if (cell := _cell(row, p)) is None else cell for p in paths])
     return Response(out.getvalue(), mimetype="text/csv", headers=headers)
