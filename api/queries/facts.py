@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Actor, Event, EventMention, Figure, Statement
 from ..models.facts import event_actors, statement_about
-from .paging import Branch, Page, Sort, count_of, page_keys, page_order, page_values, split_page
+from .paging import Branch, Page, Sort, count_of, counted, page_keys, page_order, page_values, split_page
 
 NUMBER = (int, float)
 
@@ -283,6 +283,16 @@ def list_events(session: Session, *, cursor=None, limit=50, updated_since=None, 
     mentions_of = _related(session, MENTIONS_OF_PAGE, ids)
     return Page([(row, actors_of[row[0]], mentions_of[row[0]]) for row in page.items], page.next_cursor,
                 count=page.count)
+
+
+# --- a page as ORM objects ----------------------------------------------------------------------
+
+def as_models(session: Session, model, page: Page) -> Page:
+    """The same page with its items as ORM objects (for HTML pages that read relations), in page
+    order, and its total counted."""
+    ids = [item[0][0] if isinstance(item, tuple) else item[0] for item in page.items]
+    by_id = {obj.id: obj for obj in session.scalars(select(model).where(model.id.in_(ids)))} if ids else {}
+    return counted(Page([by_id[i] for i in ids], page.next_cursor, count=page.count))
 
 
 # --- one document's facts -----------------------------------------------------------------------

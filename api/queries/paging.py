@@ -113,6 +113,13 @@ def keyset_page(session: Session, stmt: Select, sort: Sort, cursor: str | None, 
     return Page([r[0] if width == 1 else r[:width] for r in rows], next_cursor)
 
 
+def counted(page: Page) -> Page:
+    """The page with its total counted, when that was left to the caller."""
+    if page.total is not None or page.count is None:
+        return page
+    return Page(page.items, page.next_cursor, page.count())
+
+
 @dataclass(frozen=True)
 class Branch:
     """One way a row can match: a SELECT with its filters (and joins), and its expressions for the

@@ -8,8 +8,8 @@ from ..extensions import db
 from ..models import Event, Figure, Statement
 from ..queries.actors import get_actor_detail
 from ..queries.documents import get_document
-from ..queries.facts import document_facts, list_events, list_figures, list_statements
-from ..queries.paging import BadCursor
+from ..queries.facts import as_models, document_facts, list_events, list_figures, list_statements
+from ..queries.paging import BadCursor, counted
 from ..queries.search import search
 from ..queries.viewer import (
     actor_mentions,
@@ -65,7 +65,8 @@ def search_page():
         return render_template("view/search.html", q="", page=None, type=None, more=None)
     args = _args(SearchArgs())
     types = [args["type"]] if args.get("type") else None
-    page = search(db.session, args["q"], types=types, cursor=args.get("cursor"), limit=args["per_page"])
+    page = counted(search(db.session, args["q"], types=types, cursor=args.get("cursor"),
+                          limit=args["per_page"]))
     more = url_for(".search_page", q=args["q"], type=args.get("type"), cursor=page.next_cursor,
                    per_page=args["per_page"]) if page.next_cursor else None
     api = url_for("search.Search", q=args["q"], type=args.get("type"))
@@ -154,9 +155,10 @@ def actor(actor_id: str):
     docs = documents_by_id(db.session, {m.document_id for m in mentions})
     places = [(docs[m.document_id], in_context(docs[m.document_id].text, m.start_char, m.end_char))
               for m in mentions]
-    statements = list_statements(db.session, actor=actor_id, limit=LISTED)
-    figures = list_figures(db.session, actor=actor_id, limit=LISTED)
-    events = list_events(db.session, actor=actor_id, limit=LISTED)
+    # List pages are plain rows (api/queries/facts.py); these templates read ORM relations.
+    statements = as_models(db.session, Statement, list_statements(db.session, actor=actor_id, limit=LISTED))
+    figures = as_models(db.session, Figure, list_figures(db.session, actor=actor_id, limit=LISTED))
+    events = as_models(db.session, Event, list_events(db.session, actor=actor_id, limit=LISTED))
     return render_template(
         "view/actor.html", actor=detail, places=places,
         statements=[statement_fact(s) for s in statements.items], statements_total=statements.total,
