@@ -34,7 +34,7 @@ class Evidence:
 
 
 # List indexes end with the id the list is ordered by, so a filtered page is read in order from
-# the index and stops after one page, however many rows match (migration 0006).
+# the index and stops after one page, however many rows match (migration 0007).
 statement_about = Table(
     "statement_about", Base.metadata,
     Column("statement_id", ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),

@@ -3,13 +3,13 @@
 page is then read in order from one index and stops after the page, however many rows match;
 the single-column ones served the filter but left the order to a sort of every match on PostgreSQL.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 """
 from alembic import op
 
-revision = "0006"
-down_revision = "0005"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
