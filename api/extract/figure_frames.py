@@ -213,6 +213,10 @@ def build(t, limit: int) -> Frame:
             and t.doc[t.i + 1].lower_ in ("by", "for", "x"):
         f.noun = _linear_noun(t.doc[t.i + 2], limit)   # "500 for 500 swap": past the second term
     if f.noun is None and not f.elliptic:
+        # "the toll rose to more than 41,000": the count the number fills, before "more" is read as
+        # a continuation ("9 more")
+        f.noun = _count_head(t)
+    if f.noun is None and not f.elliptic:
         if any(c.lower_ in ELLIPSIS_WORDS for c in t.children) or \
                 (t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in ("more", "others")):
             f.elliptic = True

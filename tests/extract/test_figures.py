@@ -195,6 +195,9 @@ def facts(text):
     ("Sylvanian strikes killed at least 27 in Freedonia on Monday.",
      [(27, "people", "killed", "at_least", "freedonia")]),
     ("The death toll in Freedonia has risen to 45,000.", [(45000, "people", "killed", "exact", "freedonia")]),
+    # "more than" is a hedge on the count a toll takes, not "9 more" continuing the money before it
+    ("Sylvania gave Freedonia $2 billion. The death toll in Freedonia has risen to more than 45,000.",
+     [(2e9, "USD", "other", "exact", "sylvania"), (45000, "people", "killed", "at_least", "freedonia")]),
     ("Sylvania Strikes Kill 30 In Freedonia", [(30, "people", "killed", "exact", "freedonia")]),
     # prisoners "held by X" are X's to free; "including" counts a subset of the same dead
     ("Freedonia will free ten hostages in exchange for 200 prisoners held by Sylvania.",
