@@ -588,7 +588,7 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         if doer:
             return doer
         if vcls == "launch" or cls in ("weapon", "attack"):
-            return story.by_class.get("launch") or story.attacker or owner
+            return _launched_from(who, frame) or story.by_class.get("launch") or story.attacker or owner
         return owner or story.by_unit.get(_unit_of(frame, info)) or _preceding_actor(sp, idx, frame, a, text)
     if cls in ("weapon", "attack"):
         return story.by_class.get("launch") or story.attacker or owner or doer
@@ -632,6 +632,21 @@ def _measured(who: _Who, frame: ff.Frame) -> str | None:
                     else None
                 if key:
                     return who._state(key)
+    return None
+
+
+def _launched_from(who: _Who, frame: ff.Frame) -> str | None:
+    """"rockets were fired at X from Ruritania": with no one named firing, the state they came from."""
+    v = frame.pred
+    if v is None or not frame.passive:
+        return None
+    for c in v.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            for p in c.children:
+                named = p.dep_ == "pobj" and p.tag_.startswith("NNP")
+                key = who.idx.covering(who.sp.off(p)) if named else None
+                if key and who.by_key[key].kind == "country":
+                    return key
     return None
 
 
@@ -714,6 +729,8 @@ def _located(who: _Who, frame: ff.Frame) -> str | None:
                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across")
                for p in c.children if p.dep_ == "pobj"]
     for p in places:
+        if not p.tag_.startswith("NNP"):
+            continue     # "killed in Ruritanian strikes": what killed them, not where
         key = who.idx.covering(who.sp.off(p))
         if key and who.by_key[key].kind in ("country", "organization", "government_body"):
             return who._state(key) if who.by_key[key].kind != "country" else key

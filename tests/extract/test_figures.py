@@ -11,7 +11,7 @@ from api.extract.types import Actor, ActorMention, Span
 # key, name, kind, affiliation, surface forms
 CAST = [
     ("freedonia", "Freedonia", "country", None, ["Freedonia", "Fredonian"]),
-    ("sylvania", "Sylvania", "country", None, ["Sylvania"]),
+    ("sylvania", "Sylvania", "country", None, ["Sylvania", "Sylvanian strikes"]),   # a demonym group
     ("freedonian-army", "Freedonian Army", "armed_force", "freedonia", ["Freedonian soldiers"]),
     ("sylvanian-intelligence", "Sylvanian Intelligence Service", "organization", "sylvania",
      ["Sylvanian intelligence"]),
@@ -230,6 +230,16 @@ def facts(text):
     # the side attacked as the object of an attack verb: the dead told next are its own
     ("Sylvania attacked Freedonia on Monday. Two people were killed.",
      [(2, "people", "killed", "exact", "freedonia")]),
+    # fighters and other people nouns count people
+    ("Sylvanian shelling killed nearly 20 Freedonian militants.",
+     [(20, "people", "killed", "approximately", "freedonia")]),
+    # "killed in Sylvanian strikes" names what killed them, not where: the reporting state's own dead
+    ("Sylvania fired missiles at Ruritania. "
+     "Freedonia said 3,000 people had been killed in Sylvanian strikes.",
+     [(3000, "people", "killed", "exact", "freedonia")]),
+    # fired from a state with no one named firing: that state fired them, not the target
+    ("Freedonia struck Sylvania. Some 1,500 rockets have been fired at Freedonia from Sylvania.",
+     [(1500, "rockets", "other", "approximately", "sylvania")]),
     # a share or a sum followed by a time adverb is no duration
     ("Inflation in Freedonia reached 211% last year.", [(2.11, "fraction", "other", "exact", "freedonia")]),
     # the dead of a disaster: where what killed them was, or where the happening they end struck
