@@ -271,3 +271,57 @@ def test_same_facts_from_a_newer_extractor_only_note_its_version(app, runner, mo
     strip = lambda rows: [row[:version] + row[version + 1:] for row in rows]  # noqa: E731
     assert strip(after["documents"]) == strip(before["documents"])
     assert "nothing to re-extract" in reextract(runner)
+
+
+def without_actor(e: Extraction, key: str) -> Extraction:
+    """The extraction as if a rule no longer found actor `key`: its statements go, and every
+    reference to it (what statements are about, figures' subject or source, event participants,
+    other actors' affiliation)."""
+    kept = [i for i, s in enumerate(e.statements) if s.speaker != key]
+    index = {old: new for new, old in enumerate(kept)}
+    no = lambda k: None if k == key else k  # noqa: E731
+    return dataclasses.replace(
+        e,
+        actors=tuple(dataclasses.replace(a, affiliation=no(a.affiliation)) for a in e.actors if a.key != key),
+        statements=tuple(dataclasses.replace(e.statements[i], about=tuple(k for k in e.statements[i].about
+                                                                          if k != key)) for i in kept),
+        figures=tuple(dataclasses.replace(f, subject=no(f.subject), source=no(f.source),
+                                          statement=index.get(f.statement)) for f in e.figures),
+        events=tuple(dataclasses.replace(ev, actors=tuple(k for k in ev.actors if k != key),
+                                         agents=ev.agents - (key in ev.actors[:ev.agents]))
+                     for ev in e.events))
+
+
+def test_an_actor_no_document_supports_any_more_is_deleted_with_a_tombstone(app, runner, backend, tmp_path,
+                                                                            monkeypatch):
+    from api.ingest.actor_rows import slugify
+    from api.models import ActorMention
+    use_extractor(monkeypatch)
+    runner.invoke(args=["ingest", str(CORPUS)])
+    with app.app_context():
+        start = current_revision(db.session)
+        places: dict[str, set[str]] = {}
+        for actor, document in db.session.execute(select(ActorMention.actor_id, ActorMention.document_id)):
+            places.setdefault(actor, set()).add(document)
+
+    def extraction_of(doc_id: str) -> Extraction:
+        text = (CORPUS / f"{doc_id}.txt").read_text(encoding="utf-8")
+        return next(e for (t, _), e in EXTRACTED.items() if t == text)
+
+    # An actor named in one document only, that speaks there: a rule that stops finding it.
+    doc, key, actor_id = next((d, a.key, slugify(a.name)) for d in DOCS for a in extraction_of(d).actors
+                              if places.get(slugify(a.name)) == {d}
+                              and any(s.speaker == a.key for s in extraction_of(d).statements))
+    use_extractor(monkeypatch, lambda d, text, e: without_actor(e, key) if d == doc else e)
+    assert "changed 1, unchanged 4" in reextract(runner, "--all")
+    listed = {(c["resource"], c["id"], c["action"]) for c in feed(app, start)}
+    assert ("actors", actor_id, "deleted") in listed
+    assert {r for r, _, action in listed if action == "deleted"} >= {"actors", "statements"}
+    assert app.test_client().get(f"/v1/actors/{actor_id}").status_code == 404
+    assert replay(app) == set(contents(app))
+    (tmp_path / "fresh").mkdir()
+    fresh = make_app(backend, tmp_path / "fresh", "rex_fresh")
+    assert fresh.test_cli_runner().invoke(args=["ingest", str(CORPUS)]).exit_code == 0
+    assert facts(fresh) == facts(app)
+    with fresh.app_context():
+        db.engine.dispose()
