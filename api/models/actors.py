@@ -15,6 +15,8 @@ class Actor(Created, Tracked, Base):
     role: Mapped[str | None] = mapped_column(String(300))
     affiliation_id: Mapped[str | None] = mapped_column(
         ForeignKey("actors.id", ondelete="SET NULL"), index=True)
+    # Its Wikidata item ("Q159"), from the gazetteer, for joining with other datasets.
+    wikidata: Mapped[str | None] = mapped_column(String(20), index=True)
 
     affiliation: Mapped[Actor | None] = relationship(remote_side=[id], lazy="joined", join_depth=1)
     aliases: Mapped[list[ActorAlias]] = relationship(

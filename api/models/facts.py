@@ -61,7 +61,7 @@ class Statement(Evidence, Created, Tracked, Base):
     text: Mapped[str] = mapped_column(Text)
     said_on: Mapped[date | None] = mapped_column(Date, index=True)
     # Room for one utterance reported by several outlets: statements sharing a cluster.
-    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    cluster_id: Mapped[int | None] = mapped_column(Integer, index=True)   # statement_clusters.id
 
     speaker: Mapped[Actor] = relationship(foreign_keys=[speaker_id], lazy="joined")
     about: Mapped[list[Actor]] = relationship(secondary=statement_about, lazy="selectin",
@@ -83,6 +83,7 @@ class Figure(Evidence, Created, Tracked, Base):
     as_of: Mapped[str | None] = mapped_column(String(10))
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id", ondelete="SET NULL"),
                                                      index=True)
+    claim_id: Mapped[int | None] = mapped_column(Integer, index=True)     # claim_groups.id
 
     subject: Mapped[Actor | None] = relationship(foreign_keys=[subject_id], lazy="joined")
     source: Mapped[Actor | None] = relationship(foreign_keys=[source_id], lazy="joined")
@@ -100,6 +101,7 @@ class Event(Created, Tracked, Base):
     location: Mapped[str | None] = mapped_column(String(300))
     # Stages of one thing (a treaty signed, ratified, in force) share a series.
     series: Mapped[str | None] = mapped_column(String(200), index=True)
+    thread_id: Mapped[int | None] = mapped_column(Integer, index=True)    # threads.id
     # Where reporting documents disagree (a date, a count), what differs and where.
     conflict: Mapped[str | None] = mapped_column(Text)
     extractor_version: Mapped[str] = mapped_column(String(40))

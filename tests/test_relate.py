@@ -1,0 +1,77 @@
+"""What relates facts across documents, on invented rows: which statements are one remark, which
+figures one quantity, and when claims disagree."""
+from __future__ import annotations
+
+from datetime import date
+from types import SimpleNamespace as Row
+
+import pytest
+
+from api.ingest import claims, clusters
+
+DAY = date(2030, 3, 10)
+
+
+def statement(id, document, text, published=DAY, cluster_id=None):
+    return Row(id=id, document_id=document, text=text, published=published, cluster_id=cluster_id,
+               said_on=None, publisher=None)
+
+
+SAME_REMARK = [
+    # (a, b, same remark?)
+    ("We will never abandon the harbour treaty, whatever the pressure from abroad.",
+     "We will never abandon the harbour treaty whatever pressure comes from abroad", True),
+    ("the ministry would send engineers to rebuild the northern bridge",
+     "The ministry would send engineers to rebuild the northern bridge next spring", True),
+    ("the talks on fishing quotas were productive",
+     "the new tariffs would hurt farmers in the south", False),
+    ("heroes.", "all of them are heroes of the nation", False),      # a one-word quote is in too much
+]
+
+
+@pytest.mark.parametrize("a, b, same", SAME_REMARK)
+def test_same_remark_by_overlapping_words(a, b, same):
+    assert clusters.same_remark(statement(1, "d1", a), statement(2, "d2", b)) is same
+
+
+def test_one_document_or_months_apart_is_not_one_remark():
+    a = "We will never abandon the harbour treaty, whatever the pressure from abroad."
+    assert not clusters.same_remark(statement(1, "d1", a), statement(2, "d1", a))
+    assert not clusters.same_remark(statement(1, "d1", a), statement(2, "d2", a, date(2030, 9, 1)))
+    assert clusters.same_remark(statement(1, "d1", a), statement(2, "d2", a, None))
+
+
+def test_clusters_are_connected_components_and_stale_ones_split():
+    a = "the ministry would send engineers to rebuild the northern bridge"
+    b = "The ministry would send engineers to rebuild the northern bridge next spring"
+    c = "the talks on fishing quotas were productive"
+    rows = [statement(1, "d1", a), statement(2, "d2", b), statement(3, "d3", c), statement(4, "d4", a)]
+    groups = clusters.components(rows, fresh={1, 2, 3, 4}, stale=set())
+    assert sorted(sorted(r.id for r in g) for g in groups) == [[1, 2, 4], [3]]
+    # Stored as one cluster, but statement 1 was the bridge between 2 and 5: without it they part.
+    kept = [statement(2, "d2", b, cluster_id=1), statement(5, "d5", c, cluster_id=1)]
+    groups = clusters.components(kept, fresh=set(), stale={1})
+    assert sorted(sorted(r.id for r in g) for g in groups) == [[2], [5]]
+
+
+def figure(id, value, qualifier="exact", as_of=None, published=DAY, document="d1"):
+    return Row(id=id, value=value, qualifier=qualifier, as_of=as_of, published=published,
+               document_id=document, start_char=id)
+
+
+def test_figures_group_by_compatible_dates_anchored_on_the_earliest():
+    rows = [figure(1, 100, as_of="2030-03"), figure(2, 120, published=date(2030, 3, 20)),
+            figure(3, 150, as_of="2030-09-01"), figure(4, 90, published=None)]
+    groups = claims.groups(rows)
+    assert [[r.id for r in g] for g in groups] == [[1, 2], [3], [4]]
+
+
+@pytest.mark.parametrize("a, b, disagree", [
+    ((10_000, "approximately"), (11_000, "approximately"), False),   # within 10% of each other
+    ((10_000, "approximately"), (15_000, "approximately"), True),
+    ((2_000, "at_least"), (4_700, "exact"), False),
+    ((2_000, "at_most"), (4_700, "exact"), True),
+    ((3_000, "exact"), (3_000, "exact"), False),
+])
+def test_claims_disagree_when_no_value_satisfies_every_qualifier(a, b, disagree):
+    assert claims.disagree([figure(1, *a), figure(2, *b)]) is disagree
