@@ -112,6 +112,34 @@ def reextract_command(everything: bool, document_ids: tuple[str, ...], workers: 
         raise click.exceptions.Exit(1)
 
 
+@click.command("export")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8", lazy=True), default="-",
+              help="Where to write (default: standard output).")
+@click.option("--type", "types", multiple=True, type=click.Choice(["document", "actor", "statement",
+                                                                    "figure", "event"]),
+              help="Only this type (repeat for several); default: all.")
+@click.option("--updated-since", type=int, default=None, help="Only rows written after this data revision.")
+@with_appcontext
+def export_command(output, types, updated_since) -> None:
+    """Write every document, actor, statement, figure and event as NDJSON (what /v1/export.ndjson
+    serves), read in one snapshot of the database, in constant memory."""
+    from sqlalchemy.orm import Session
+
+    from .extensions import db
+    from .queries.export import export_lines
+    from .web.snapshot import POSTGRES_SNAPSHOT
+
+    require_migrated(db.engine)
+    engine = db.engine
+    if engine.dialect.name == "postgresql":
+        engine = engine.execution_options(**POSTGRES_SNAPSHOT)
+    with Session(engine) as session:
+        for line in export_lines(session, types=list(types) or None, updated_since=updated_since):
+            output.write(line)
+        session.rollback()
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(ingest_command)
     app.cli.add_command(reextract_command)
+    app.cli.add_command(export_command)

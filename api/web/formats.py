@@ -8,12 +8,18 @@ from flask import Response, current_app, g, request
 from marshmallow import Schema, fields
 from werkzeug.exceptions import NotAcceptable
 
-MIMETYPES = {"json": "application/json", "csv": "text/csv"}
+MIMETYPES = {"json": "application/json", "csv": "text/csv", "ndjson": "application/x-ndjson"}
 
 
 def offers_csv(func):
     """Mark a list view as able to answer CSV (the view passes its item schema to envelope())."""
     func.formats = ("json", "csv")
+    return func
+
+
+def offers_ndjson(func):
+    """Mark a view as answering NDJSON only (a stream of JSON lines)."""
+    func.formats = ("ndjson",)
     return func
 
 
@@ -30,7 +36,7 @@ def negotiate() -> str:
     if asked in formats:
         return asked
     if not request.accept_mimetypes:
-        return "json"
+        return formats[0]
     best = request.accept_mimetypes.best_match([MIMETYPES[f] for f in formats])
     if best is None:
         raise NotAcceptable(f"This resource answers {' or '.join(MIMETYPES[f] for f in formats)}")
