@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
 
-from sqlalchemy import Row, Select, bindparam, func, literal, or_, select
+from sqlalchemy import Boolean, Integer, Row, Select, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session
 
-from ..models import Actor, Event, EventMention, Figure, Statement
+from ..models import Actor, Event, EventMention, Figure, Statement, StatementCluster
 from ..models.facts import event_actors, statement_about
 from .paging import Branch, Page, Sort, count_of, counted, page_keys, page_order, page_values, split_page
 
@@ -23,6 +23,7 @@ NUMBER = (int, float)
 FIGURES, STATEMENTS, EVENTS = Figure.__table__, Statement.__table__, Event.__table__
 ACTORS, ABOUT, EVENT_ACTORS = Actor.__table__, statement_about, event_actors
 MENTIONS = EventMention.__table__
+CLUSTERS = StatementCluster.__table__
 SHAPES = 512   # statements kept per list: every combination of filters a client has used
 IDS = bindparam("ids", expanding=True)
 
@@ -91,7 +92,7 @@ SPEAKER = ACTORS.alias("speaker")
 STATEMENT_COLUMNS = (STATEMENTS.c.id, STATEMENTS.c.speaker_id, SPEAKER.c.name.label("speaker_name"),
                      STATEMENTS.c.kind, STATEMENTS.c.text, STATEMENTS.c.said_on, STATEMENTS.c.document_id,
                      STATEMENTS.c.start_char, STATEMENTS.c.end_char, STATEMENTS.c.evidence_text,
-                     STATEMENTS.c.revision)
+                     STATEMENTS.c.revision, STATEMENTS.c.cluster_id)
 STATEMENT_EQUALS = {"speaker": STATEMENTS.c.speaker_id, "kind": STATEMENTS.c.kind,
                     "document": STATEMENTS.c.document_id}
 ABOUT_OF_PAGE = (select(ABOUT.c.statement_id, ACTORS.c.id, ACTORS.c.name)
@@ -110,6 +111,11 @@ def _statement_statements(names: frozenset, sort: str, after: bool) -> tuple[Sel
         where.append(STATEMENTS.c.said_on >= bindparam("said_from"))
     if "said_to" in names:
         where.append(STATEMENTS.c.said_on <= bindparam("said_to"))
+    if "corroborated" in names:   # another document reports the same remark (a cluster), or not
+        where.append(STATEMENTS.c.cluster_id.is_not(None) == bindparam("corroborated", type_=Boolean))
+    if "min_outlets" in names:    # one outlet reports every statement; more, only clustered ones
+        where.append(or_(bindparam("min_outlets", type_=Integer) <= 1, STATEMENTS.c.cluster_id.in_(
+            select(CLUSTERS.c.id).where(CLUSTERS.c.outlets >= bindparam("min_outlets", type_=Integer)))))
     if "updated_since" in names:
         where.append(STATEMENTS.c.revision > bindparam("updated_since"))
     order = STATEMENT_SORTS[sort]
@@ -131,10 +137,12 @@ def _statement_statements(names: frozenset, sort: str, after: bool) -> tuple[Sel
 
 def list_statements(session: Session, *, cursor=None, limit=50, updated_since=None, speaker=None,
                     about=None, kind=None, document=None, actor=None, q=None,
-                    said_from: date | None = None, said_to: date | None = None, sort="id") -> Page:
+                    said_from: date | None = None, said_to: date | None = None, corroborated=None,
+                    min_outlets=None, sort="id") -> Page:
     """Items: (statement row, [(actor id, name) it is about])."""
     given = _words(_given(updated_since=updated_since, speaker=speaker, about=about, kind=kind,
-                          document=document, actor=actor, q=q, said_from=said_from, said_to=said_to))
+                          document=document, actor=actor, q=q, said_from=said_from, said_to=said_to,
+                          corroborated=corroborated, min_outlets=min_outlets))
     statements = _statement_statements(_shape(given), sort, cursor is not None)
     page = _page(session, statements, given, STATEMENT_SORTS[sort], cursor, limit)
     about_of = _related(session, ABOUT_OF_PAGE, [row[0] for row in page.items])
@@ -153,7 +161,7 @@ FIGURE_COLUMNS = (FIGURES.c.id, FIGURES.c.value, FIGURES.c.unit, FIGURES.c.metri
                   FIGURES.c.subject_id, SUBJECT.c.name.label("subject_name"), FIGURES.c.source_id,
                   SOURCE.c.name.label("source_name"), FIGURES.c.as_of, FIGURES.c.statement_id,
                   FIGURES.c.document_id, FIGURES.c.start_char, FIGURES.c.end_char, FIGURES.c.evidence_text,
-                  FIGURES.c.revision)
+                  FIGURES.c.revision, FIGURES.c.claim_id)
 FIGURE_EQUALS = {"metric": FIGURES.c.metric, "subject": FIGURES.c.subject_id, "source": FIGURES.c.source_id,
                  "document": FIGURES.c.document_id, "unit": FIGURES.c.unit, "qualifier": FIGURES.c.qualifier}
 
@@ -212,7 +220,8 @@ EVENT_SORTS = {
     "-date": Sort("-date", (EVENT_DATE_KEY_DESC, Event.id), (str, int), descending=True),
 }
 EVENT_COLUMNS = (EVENTS.c.id, EVENTS.c.kind, EVENTS.c.title, EVENTS.c.date, EVENTS.c.precision,
-                 EVENTS.c.location, EVENTS.c.series, EVENTS.c.conflict, EVENTS.c.revision)
+                 EVENTS.c.location, EVENTS.c.series, EVENTS.c.conflict, EVENTS.c.revision,
+                 EVENTS.c.thread_id)
 ACTORS_OF_PAGE = (select(EVENT_ACTORS.c.event_id, ACTORS.c.id, ACTORS.c.name)
                   .join(ACTORS, ACTORS.c.id == EVENT_ACTORS.c.actor_id)
                   .where(EVENT_ACTORS.c.event_id.in_(IDS)).order_by(EVENT_ACTORS.c.event_id, ACTORS.c.id))

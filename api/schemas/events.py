@@ -22,6 +22,9 @@ class EventSchema(Schema):
     series = fields.String(allow_none=True, metadata={
         "description": "Events sharing a series are stages of one thing (a treaty signed, ratified, "
                        "in force)"})
+    thread = fields.Integer(required=True, allow_none=True, attribute="thread_id", metadata={
+        "description": "The thread (/v1/threads/{id}) of the other stages of the same agreement; null "
+                       "when it has none", "example": 2})
     conflict = fields.String(allow_none=True, metadata={
         "description": "Where reporting documents disagree (a date, a count): what differs and where"})
     revision = fields.Integer(metadata={"description": "Data revision that last wrote it", "example": 5})

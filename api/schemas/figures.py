@@ -21,6 +21,9 @@ class FigureSchema(Schema):
     statement = fields.Integer(allow_none=True, attribute="statement_id",
                                metadata={"description": "The statement whose words hold the number"})
     evidence = fields.Nested(EvidenceSchema, required=True)
+    claim = fields.Integer(required=True, allow_none=True, attribute="claim_id", metadata={
+        "description": "The claim group (/v1/claims/{id}) of figures about the same quantity; null when "
+                       "no other figure claims it", "example": 6})
     revision = fields.Integer(metadata={"description": "Data revision that last wrote it", "example": 5})
 
 

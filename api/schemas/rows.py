@@ -24,7 +24,7 @@ def figure(row) -> dict:
             "subject": _ref(subject_id, subject_name), "source": _ref(source_id, source_name),
             "as_of": as_of, "statement": statement_id,
             "evidence": {"document": document_id, "start": start, "end": end, "text": text},
-            "revision": revision}
+            "claim": row[16], "revision": revision}
 
 
 def statement(item) -> dict:
@@ -34,7 +34,7 @@ def statement(item) -> dict:
     return {"id": id_, "speaker": {"id": speaker_id, "name": speaker_name}, "kind": kind, "text": words,
             "said_on": said_on.isoformat() if said_on is not None else None, "about": _refs(about),
             "evidence": {"document": document_id, "start": start, "end": end, "text": text},
-            "revision": revision}
+            "cluster": row[11], "revision": revision}
 
 
 def event(item) -> dict:
@@ -43,4 +43,4 @@ def event(item) -> dict:
     return {"id": id_, "kind": kind, "title": title, "date": when, "precision": precision,
             "location": location, "actors": _refs(actors),
             "mentions": [{"document": d, "start": s, "end": e, "text": t} for d, s, e, t in mentions],
-            "series": series, "conflict": conflict, "revision": revision}
+            "series": series, "thread": row[9], "conflict": conflict, "revision": revision}

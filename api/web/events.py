@@ -4,11 +4,12 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from ..extensions import db
-from ..models import Event
 from ..queries.facts import list_events
+from ..queries.relations import event_detail
 from ..schemas import rows
 from ..schemas.common import NoArgs
 from ..schemas.events import EventArgs, EventPage, EventSchema
+from ..schemas.relations import EventDetailSchema
 from .base import Blueprint
 from .formats import offers_csv
 from .paging import envelope
@@ -34,7 +35,7 @@ class Events(MethodView):
 @blp.route("/<int(max=2147483647):event_id>")
 class EventItem(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
-    @blp.response(200, EventSchema)
+    @blp.response(200, EventDetailSchema)
     def get(self, event_id):
-        """One event, with its actors and every document's mention of it"""
-        return db.session.get(Event, event_id) or abort(404, message=f"No event {event_id}")
+        """One event, with its actors, every document's mention of it and its thread's other stages"""
+        return event_detail(db.session, event_id) or abort(404, message=f"No event {event_id}")

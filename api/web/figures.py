@@ -4,11 +4,12 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from ..extensions import db
-from ..models import Figure
 from ..queries.facts import list_figures
+from ..queries.relations import figure_detail
 from ..schemas import rows
 from ..schemas.common import NoArgs
 from ..schemas.figures import FigureArgs, FigurePage, FigureSchema
+from ..schemas.relations import FigureDetailSchema
 from .base import Blueprint
 from .formats import offers_csv
 from .paging import envelope
@@ -34,7 +35,7 @@ class Figures(MethodView):
 @blp.route("/<int(max=2147483647):figure_id>")
 class FigureItem(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
-    @blp.response(200, FigureSchema)
+    @blp.response(200, FigureDetailSchema)
     def get(self, figure_id):
-        """One figure, with its subject, source and evidence"""
-        return db.session.get(Figure, figure_id) or abort(404, message=f"No figure {figure_id}")
+        """One figure, with its subject, source, evidence and the competing figures for the same quantity"""
+        return figure_detail(db.session, figure_id) or abort(404, message=f"No figure {figure_id}")

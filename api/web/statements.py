@@ -4,11 +4,11 @@ from flask.views import MethodView
 from flask_smorest import abort
 
 from ..extensions import db
-from ..models import Statement
 from ..queries.facts import list_statements
+from ..queries.relations import statement_detail
 from ..schemas import rows
 from ..schemas.common import NoArgs
-from ..schemas.statements import StatementArgs, StatementPage, StatementSchema
+from ..schemas.statements import StatementArgs, StatementDetailSchema, StatementPage, StatementSchema
 from .base import Blueprint
 from .formats import offers_csv
 from .paging import envelope
@@ -34,7 +34,8 @@ class Statements(MethodView):
 @blp.route("/<int(max=2147483647):statement_id>")
 class StatementItem(MethodView):
     @blp.arguments(NoArgs, location="query", as_kwargs=True)
-    @blp.response(200, StatementSchema)
+    @blp.response(200, StatementDetailSchema)
     def get(self, statement_id):
-        """One statement, with its speaker, what it is about and its evidence"""
-        return db.session.get(Statement, statement_id) or abort(404, message=f"No statement {statement_id}")
+        """One statement, with its speaker, what it is about, its evidence and the other outlets' reports of it"""  # noqa: E501
+        found = statement_detail(db.session, statement_id)
+        return found or abort(404, message=f"No statement {statement_id}")
