@@ -16,6 +16,7 @@ from ..extract import aliases, merge
 from ..extract.types import Extraction
 from ..models import Actor, ActorAlias, ActorMention, EventMention, Figure, Statement, bury
 from ..models.facts import event_actors, statement_about
+from .wikidata import wikidata_of
 
 
 def slugify(name: str) -> str:
@@ -41,11 +42,13 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
         row = rows.get(hits[0][1]) if hits else None
         if row is None:
             row = Actor(id=_free_slug(session, rows, a.name), name=a.name, kind=a.kind, role=a.role,
-                        revision=revision)
+                        wikidata=wikidata_of(a.name), revision=revision)
             session.add(row)
             rows[row.id] = row
         elif a.role and not row.role:
             row.role, row.revision = a.role, revision
+        if row.wikidata is None and (qid := wikidata_of(a.name)):   # a row stored before ids existed
+            row.wikidata, row.revision = qid, revision
         _add_aliases(row, [a.name, *a.aliases], revision)
         for k in keys[a.key]:                     # later actors of this document find it too
             first_alias.setdefault(k, (1 << 62, row.id))

@@ -13,8 +13,10 @@ ACTOR_SORT = Sort("id", (Actor.id,), (str,))
 
 
 def list_actors(session: Session, *, cursor: str | None, limit: int, kind: str | None = None,
-                q: str | None = None, updated_since: int | None = None) -> Page:
+                q: str | None = None, wikidata: str | None = None, updated_since: int | None = None) -> Page:
     where = []
+    if wikidata:
+        where.append(Actor.wikidata == wikidata)
     if kind:
         where.append(Actor.kind == kind)
     if q:

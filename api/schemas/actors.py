@@ -16,6 +16,9 @@ class ActorSchema(Schema):
         "description": "Every other name the corpus uses for this actor", "example": ["Kim Jong-un"]})
     role = fields.String(allow_none=True, metadata={"example": "Supreme Leader"})
     affiliation = fields.Nested(ActorRefSchema, allow_none=True)
+    wikidata = fields.String(required=True, allow_none=True, metadata={
+        "description": "Its Wikidata item, for joining with other datasets (well-known actors)",
+        "example": "Q423"})
     revision = fields.Integer(metadata={"description": "Data revision that last wrote it", "example": 5})
 
     def alias_names(self, actor) -> list[str]:
@@ -30,6 +33,8 @@ class ActorArgs(PageArgs):
                          metadata={"description": "Only this kind", "example": "country"})
     q = fields.String(validate=validate.Length(1, 200), metadata={
         "description": "Name or any alias contains this (case-insensitive)", "example": "korea"})
+    wikidata = fields.String(validate=validate.Regexp(r"^Q[1-9][0-9]{0,11}$"), metadata={
+        "description": "The actor with this Wikidata item", "example": "Q159"})
 
 
 class ActorCountsSchema(Schema):
