@@ -10,22 +10,29 @@ def register_blueprints(app: Flask, rest_api) -> None:
         actors,
         caching,
         changes,
+        clusters,
         docs,
         documents,
         events,
+        export,
         figures,
         guards,
         health,
+        relations,
         search,
         snapshot,
         statements,
         stats,
+        summary,
     )
     from .json import OrjsonProvider
 
     app.json = OrjsonProvider(app)
-    for module in (health, actors, statements, figures, events, documents, search, stats, changes):
+    for module in (health, actors, statements, figures, events, documents, search, stats, changes, export,
+                   summary, clusters):
         rest_api.register_blueprint(module.blp)
+    rest_api.register_blueprint(relations.claims_blp)
+    rest_api.register_blueprint(relations.threads_blp)
     app.register_blueprint(docs.bp)
     from ..view import init_app as init_viewer
     init_viewer(app)     # /view/: HTML over the same queries
