@@ -75,3 +75,43 @@ def test_figures_group_by_compatible_dates_anchored_on_the_earliest():
 ])
 def test_claims_disagree_when_no_value_satisfies_every_qualifier(a, b, disagree):
     assert claims.disagree([figure(1, *a), figure(2, *b)]) is disagree
+
+
+def test_a_replaced_document_leaves_no_stale_group(app, runner, corpus_copy):
+    """Changed text re-extracts a document: clusters it stood on shrink or go, as from scratch."""
+    from sqlalchemy import select
+
+    from api.extensions import db
+    from api.ingest.relate import relate_everything
+    from api.models import Statement, StatementCluster, bump_revision
+
+    assert runner.invoke(args=["ingest", str(corpus_copy)]).exit_code == 0
+    with app.app_context():
+        largest = select(StatementCluster.id).order_by(StatementCluster.statements.desc(),
+                                                       StatementCluster.id)
+        biggest = db.session.scalars(select(Statement).where(
+            Statement.cluster_id == largest.limit(1).scalar_subquery())).all()
+        victim = biggest[-1].document_id
+        removed = {s.evidence_text for s in biggest if s.document_id == victim}
+    path = corpus_copy / f"{victim}.txt"
+    text = path.read_text(encoding="utf-8")
+    for words in removed:
+        text = text.replace(words, "")
+    path.write_text(text, encoding="utf-8")
+    assert runner.invoke(args=["ingest", str(corpus_copy)]).exit_code == 0
+
+    def groups():
+        return sorted((c.speaker_id, c.statements, c.documents, tuple(sorted(
+            (s.document_id, s.start_char) for s in db.session.scalars(
+                select(Statement).where(Statement.cluster_id == c.id)))))
+            for c in db.session.scalars(select(StatementCluster)))
+
+    with app.app_context():
+        incremental = groups()
+        assert all(n == len(members) for _, n, _, members in incremental)
+        clustered = db.session.scalars(select(Statement.evidence_text)
+                                       .where(Statement.cluster_id.is_not(None)))
+        assert not removed & set(clustered)
+        relate_everything(db.session, bump_revision(db.session))
+        db.session.commit()
+        assert groups() == incremental

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 from sqlalchemy.orm import Session
 
+from .relate import relate_document
+
 
 def after_document_written(session: Session, revision: int, document_id: str) -> None:
-    """Refresh what is derived from `document_id`'s facts (nothing yet: add steps here)."""
+    """Refresh what is derived from `document_id`'s facts: the statement clusters, claim groups and
+    threads it takes part in (and any that lost a member when it was replaced)."""
+    relate_document(session, revision, document_id)
