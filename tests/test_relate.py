@@ -46,11 +46,16 @@ def test_clusters_are_connected_components_and_stale_ones_split():
     b = "The ministry would send engineers to rebuild the northern bridge next spring"
     c = "the talks on fishing quotas were productive"
     rows = [statement(1, "d1", a), statement(2, "d2", b), statement(3, "d3", c), statement(4, "d4", a)]
-    groups = clusters.components(rows, fresh={1, 2, 3, 4}, stale=set())
+    groups = clusters.regroup(rows, clusters.edges(rows, rows), set())
     assert sorted(sorted(r.id for r in g) for g in groups) == [[1, 2, 4], [3]]
+    # A new statement joins the stored cluster it repeats; the others of that cluster come along.
+    stored = [statement(2, "d2", b, cluster_id=2), statement(4, "d4", a, cluster_id=2)]
+    new = [statement(5, "d5", a)]
+    groups = clusters.regroup(new + stored, clusters.edges(new, stored[1:]), set())
+    assert sorted(sorted(r.id for r in g) for g in groups) == [[2, 4, 5]]
     # Stored as one cluster, but statement 1 was the bridge between 2 and 5: without it they part.
     kept = [statement(2, "d2", b, cluster_id=1), statement(5, "d5", c, cluster_id=1)]
-    groups = clusters.components(kept, fresh=set(), stale={1})
+    groups = clusters.regroup(kept, [], stale={1})
     assert sorted(sorted(r.id for r in g) for g in groups) == [[2], [5]]
 
 

@@ -55,45 +55,44 @@ class _Union:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _edges(left: list, right: list):
-    """Pairs (i, j) of rows of `left` and `right` that are the same remark; one vectorised pass."""
+def edges(left: list, right: list) -> list[tuple[int, int]]:
+    """Pairs (a.id, b.id) of rows of `left` and `right` that are the same remark, each pair once;
+    one vectorised pass of the similarity, then the other conditions on the few above it."""
     if not left or not right:
-        return
+        return []
     scores = process.cdist([r.text for r in left], [r.text for r in right], scorer=fuzz.token_set_ratio,
                            processor=default_process, score_cutoff=SAME_REMARK, workers=1)
+    pairs = set()
     for i, j in zip(*scores.nonzero(), strict=True):
         a, b = left[i], right[j]
         if a.id != b.id and same_remark(a, b):
-            yield a.id, b.id
+            pairs.add((min(a.id, b.id), max(a.id, b.id)))
+    return sorted(pairs)
 
 
-def components(members: list, fresh: set[int], stale: set[int]) -> list[list]:
-    """One speaker's statements (rows with id, document_id, text, cluster_id, published) grouped into
-    remarks. Stored clusters are components already: only the `fresh` statements (new ones) and
-    the members of `stale` clusters (which lost a statement) need their pairs scored again."""
+def regroup(rows: list, pairs: list[tuple[int, int]], stale: set[int], stored: bool = True) -> list[list]:
+    """Rows of one or more speakers (id, document_id, text, cluster_id, published) grouped into
+    remarks: the connected components of `pairs` and, when `stored`, of the clusters stored already
+    (components of the pairs that were scored before); a `stale` cluster (it lost a statement) is
+    taken apart and its remaining members are scored against each other again."""
     union = _Union()
-    by_id = {r.id: r for r in members}
-    redo = [r for r in members if r.id in fresh or r.cluster_id in stale]
-    for r in members:
+    first: dict[int, int] = {}
+    taken_apart: dict[int, list] = {}
+    for r in rows:
         union.find(r.id)
-        if r.id not in fresh and r.cluster_id is not None and r.cluster_id not in stale \
-                and r.cluster_id in by_id:
-            union.join(r.id, r.cluster_id)
-        elif r.id not in fresh and r.cluster_id is not None and r.cluster_id not in stale:
-            # The cluster's first statement is gone but the cluster was not named stale: redo it.
-            redo.append(r)
-    new = [r for r in members if r.id in fresh]
-    for a, b in _edges(new, members):
-        union.join(a, b)
-    by_cluster: dict[int, list] = {}
-    for r in redo:
-        if r.id not in fresh:
-            by_cluster.setdefault(r.cluster_id, []).append(r)
-    for rows in by_cluster.values():
-        for a, b in _edges(rows, rows):
+        if not stored or r.cluster_id is None:
+            continue
+        if r.cluster_id in stale:
+            taken_apart.setdefault(r.cluster_id, []).append(r)
+        else:
+            union.join(r.id, first.setdefault(r.cluster_id, r.id))
+    for members in taken_apart.values():
+        for a, b in edges(members, members):
             union.join(a, b)
+    for a, b in pairs:
+        union.join(a, b)
     groups: dict[int, list] = {}
-    for r in members:
+    for r in rows:
         groups.setdefault(union.find(r.id), []).append(r)
     return [sorted(g, key=lambda r: r.id) for _, g in sorted(groups.items())]
 

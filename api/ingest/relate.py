@@ -12,8 +12,9 @@ id is its smallest member id.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 
-from sqlalchemy import bindparam, delete, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..models import ClaimGroup, Document, Event, EventMention, Figure, Statement, StatementCluster, Thread
@@ -78,7 +79,7 @@ def relate_document(session: Session, revision: int, document_id: str) -> None:
     members = select(func.count()).where(Event.thread_id == Thread.id).scalar_subquery()
     touched.series |= set(session.scalars(select(Thread.name).where(or_(
         Thread.id.in_(select(Event.thread_id).where(Event.revision == revision)), Thread.events != members))))
-    relate_statements(session, revision, sorted(touched.speakers), touched.clusters, document_id)
+    relate_statements(session, revision, document_id, touched.clusters)
     relate_figures(session, revision, sorted(touched.quantities))
     relate_threads(session, revision, touched.series)
 
@@ -86,9 +87,7 @@ def relate_document(session: Session, revision: int, document_id: str) -> None:
 def relate_everything(session: Session, revision: int) -> None:
     """Recompute every cluster, claim group and thread from scratch (a database loaded before they
     existed; tests compare it with the incremental result)."""
-    session.execute(update(Statement).values(cluster_id=None))
-    speakers = sorted(session.scalars(select(Statement.speaker_id).distinct()))
-    relate_statements(session, revision, speakers, set(), None, everything=True)
+    relate_all_statements(session, revision)
     quantities = sorted({tuple(r) for r in session.execute(
         select(Figure.subject_id, Figure.metric, Figure.unit).where(Figure.subject_id.is_not(None)))})
     relate_figures(session, revision, quantities)
@@ -98,38 +97,68 @@ def relate_everything(session: Session, revision: int) -> None:
 
 # --- statements ---------------------------------------------------------------------------------
 
-def relate_statements(session: Session, revision: int, speakers: list[str], stale: set[int],
-                      document_id: str | None, everything: bool = False) -> None:
-    if not speakers:
-        return
-    rows = session.execute(
+def _statement_rows(session: Session, *where) -> list:
+    return session.execute(
         select(Statement.id, Statement.speaker_id, Statement.document_id, Statement.text,
                Statement.cluster_id, Statement.said_on, Document.published, Document.publisher)
-        .join(Document, Document.id == Statement.document_id)
-        .where(Statement.speaker_id.in_(speakers)).order_by(Statement.speaker_id, Statement.id)).all()
-    by_speaker: dict[str, list] = {}
-    for r in rows:
-        by_speaker.setdefault(r.speaker_id, []).append(r)
-    old = {c.id: c for c in session.scalars(select(StatementCluster)
-                                            .where(StatementCluster.speaker_id.in_(speakers)))}
+        .join(Document, Document.id == Statement.document_id).where(*where).order_by(Statement.id)).all()
+
+
+def relate_statements(session: Session, revision: int, document_id: str, stale: set[int]) -> None:
+    """The document's statements join the remarks they repeat. Only candidates are read: the same
+    speakers' statements in documents published near it (clusters.SAME_REMARK_DAYS), then the whole
+    of each cluster a new statement joins or that lost a member."""
+    new = _statement_rows(session, Statement.document_id == document_id)
+    speakers = sorted({r.speaker_id for r in new})
+    candidates = []
+    if speakers:
+        where = [Statement.speaker_id.in_(speakers), Statement.document_id != document_id]
+        published = session.scalar(select(Document.published).where(Document.id == document_id))
+        if published:
+            window = timedelta(days=clusters.SAME_REMARK_DAYS)
+            where.append(or_(Document.published.is_(None),
+                             Document.published.between(published - window, published + window)))
+        candidates = _statement_rows(session, *where)
+    edges = []
+    for speaker in speakers:
+        edges += clusters.edges([r for r in new if r.speaker_id == speaker],
+                                [r for r in candidates if r.speaker_id == speaker])
+    matched = {i for pair in edges for i in pair}
+    affected = set(stale) | {r.cluster_id for r in candidates if r.id in matched and r.cluster_id is not None}
+    members = _statement_rows(session, Statement.cluster_id.in_(sorted(affected))) if affected else []
+    rows = list({r.id: r for r in [*new, *[r for r in candidates if r.id in matched], *members]}.values())
+    _store_clusters(session, revision, rows, clusters.regroup(rows, edges, stale), affected)
+
+
+def _store_clusters(session: Session, revision: int, rows: list, groups: list[list], old: set[int]) -> None:
     wanted: dict[int, dict] = {}
     assign: dict[int, int | None] = {}
-    for speaker in speakers:
-        members = by_speaker.get(speaker, [])
-        fresh = {r.id for r in members if everything or r.document_id == document_id}
-        for group in clusters.components(members, fresh, stale):
-            cluster_id = min(r.id for r in group) if len(group) > 1 else None
-            for r in group:
-                assign[r.id] = cluster_id
-            if cluster_id is not None:
-                wanted[cluster_id] = dict(speaker_id=speaker, **clusters.summary(group))
+    for group in groups:
+        cluster_id = min(r.id for r in group) if len(group) > 1 else None
+        for r in group:
+            assign[r.id] = cluster_id
+        if cluster_id is not None:
+            wanted[cluster_id] = dict(speaker_id=group[0].speaker_id, **clusters.summary(group))
     _write_groups(session, revision, StatementCluster, old, wanted)
-    changes = [{"sid": r.id, "cid": assign[r.id]} for r in rows
-               if assign.get(r.id, r.cluster_id) != r.cluster_id]
+    changes = [{"sid": r.id, "cid": assign[r.id]} for r in rows if assign[r.id] != r.cluster_id]
     if changes:
         table = Statement.__table__
         session.execute(update(table).where(table.c.id == bindparam("sid"))
                         .values(cluster_id=bindparam("cid"), revision=revision), changes)
+
+
+def relate_all_statements(session: Session, revision: int) -> None:
+    """Every speaker's clusters from scratch, speaker by speaker."""
+    rows = _statement_rows(session)
+    old = set(session.scalars(select(StatementCluster.id)))
+    by_speaker: dict[str, list] = {}
+    for r in rows:
+        by_speaker.setdefault(r.speaker_id, []).append(r)
+    groups = [g for speaker in sorted(by_speaker)
+              for g in clusters.regroup(by_speaker[speaker], clusters.edges(by_speaker[speaker],
+                                                                            by_speaker[speaker]), set(),
+                                        stored=False)]
+    _store_clusters(session, revision, rows, groups, old)
 
 
 # --- figures ------------------------------------------------------------------------------------
@@ -142,14 +171,16 @@ def relate_figures(session: Session, revision: int, quantities: list[tuple[str, 
         select(Figure.id, Figure.subject_id, Figure.metric, Figure.unit, Figure.value, Figure.qualifier,
                Figure.as_of, Figure.document_id, Figure.start_char, Figure.claim_id, Document.published)
         .join(Document, Document.id == Figure.document_id)
-        .where(Figure.subject_id.in_(subjects)).order_by(Figure.id)).all()
+        .where(or_(*(and_(Figure.subject_id == s, Figure.metric == m, Figure.unit == u)
+                     for s, m, u in quantities))).order_by(Figure.id)).all()
     wanted_keys = set(quantities)
     by_key: dict[tuple, list] = {}
     for r in rows:
         key = (r.subject_id, r.metric, r.unit)
         if key in wanted_keys:
             by_key.setdefault(key, []).append(r)
-    old = {g.id: g for g in session.scalars(select(ClaimGroup).where(ClaimGroup.subject_id.in_(subjects)))
+    old = {g.id for g in session.execute(select(ClaimGroup.id, ClaimGroup.subject_id, ClaimGroup.metric,
+                                                    ClaimGroup.unit).where(ClaimGroup.subject_id.in_(subjects)))
            if (g.subject_id, g.metric, g.unit) in wanted_keys}
     wanted: dict[int, dict] = {}
     assign: dict[int, int | None] = {}
@@ -188,7 +219,7 @@ def relate_threads(session: Session, revision: int, series: set[str]) -> None:
     by_key: dict[str, list] = {}
     for r in rows:
         by_key.setdefault(thread_key(r.series), []).append(r)
-    old = {t.id: t for t in session.scalars(select(Thread).where(Thread.key.in_(sorted(keys))))}
+    old = set(session.scalars(select(Thread.id).where(Thread.key.in_(sorted(keys)))))
     wanted: dict[int, dict] = {}
     assign: dict[int, int | None] = {}
     for key, members in by_key.items():
@@ -214,20 +245,27 @@ def relate_threads(session: Session, revision: int, series: set[str]) -> None:
 
 # --- storing groups -----------------------------------------------------------------------------
 
-def _write_groups(session: Session, revision: int, model, old: dict[int, object],
-                  wanted: dict[int, dict]) -> None:
-    """Rows become `wanted` (id -> fields): missing ones deleted first, changed ones updated (and
-    stamped with this revision), new ones added; an unchanged group is left alone."""
+def _write_groups(session: Session, revision: int, model, old: set[int], wanted: dict[int, dict]) -> None:
+    """Rows become `wanted` (id -> fields) where they were `old` (the ids in scope): the others
+    deleted first, changed ones updated (stamped with this revision), new ones inserted; an
+    unchanged group is left alone. Core statements: no ORM objects to load or flush."""
+    table = model.__table__
     gone = sorted(set(old) - set(wanted))
     if gone:
-        session.execute(delete(model).where(model.id.in_(gone)))
-    stored = {i: old[i] for i in wanted if i in old}
+        session.execute(delete(table).where(table.c.id.in_(gone)))
+    stored = {r.id: r._mapping
+              for r in session.execute(select(table).where(table.c.id.in_(sorted(wanted))))}
+    inserts, updates = [], []
     for group_id, values in sorted(wanted.items()):
-        row = stored.get(group_id) or session.get(model, group_id)
+        row = stored.get(group_id)
         if row is None:
-            session.add(model(id=group_id, revision=revision, **values))
-        elif any(getattr(row, k) != v for k, v in values.items()):
-            for k, v in values.items():
-                setattr(row, k, v)
-            row.revision = revision
-    session.flush()
+            inserts.append({"id": group_id, "revision": revision, **values})
+        elif any(row[k] != v for k, v in values.items()):
+            updates.append({"gid": group_id, "v_revision": revision,
+                            **{f"v_{k}": v for k, v in values.items()}})
+    if updates:   # before inserts: a thread's key may move from an updated row to a new one
+        columns = [k[2:] for k in updates[0] if k.startswith("v_")]
+        session.execute(update(table).where(table.c.id == bindparam("gid"))
+                        .values({c: bindparam(f"v_{c}") for c in columns}), updates)
+    if inserts:
+        session.execute(insert(table), inserts)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from apispec import BasePlugin
 
 PROBLEM = "application/problem+json"
+NO_NUL = "^[^\\u0000]*$"
 HEADER = "#/components/headers/"
 
 HEADERS = {
@@ -72,6 +73,10 @@ class HttpConventionsPlugin(BasePlugin):
     @staticmethod
     def _document_get(path: str, operation: dict) -> None:
         parameters = operation.setdefault("parameters", [])
+        for parameter in parameters:    # guards.py refuses a NUL character in any parameter: say so
+            schema = parameter.get("schema", {}) if isinstance(parameter, dict) else {}
+            if schema.get("type") == "string" and not {"pattern", "enum", "format"} & set(schema):
+                schema["pattern"] = NO_NUL
         parameters.extend(PARAMETERS)   # by component name; apispec writes the $ref
         responses = operation["responses"]
         ok = next(value for key, value in responses.items() if str(key) == "200")
