@@ -127,6 +127,6 @@ class FigureDetailSchema(FigureSchema):
 
 
 class EventDetailSchema(EventSchema):
-    thread = fields.Nested(ThreadSchema, required=True, allow_none=True, attribute="thread_detail",
+    thread_stages = fields.Nested(ThreadSchema, required=True, allow_none=True, attribute="thread_detail",
                            metadata={"description": "The agreement or operation it is a stage of, with "
                                                     "the other stages in date order; null when none"})

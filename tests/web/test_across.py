@@ -63,8 +63,8 @@ def test_a_treatys_stages_are_one_thread_in_date_order(client):
     dates = [s["date"] for s in thread["stages"] if s["date"]]
     assert dates == sorted(dates) and thread["first_date"] == dates[0]
     stage = client.get(f"/v1/events/{thread['stages'][0]['id']}").get_json()
-    assert stage["thread"]["id"] == thread["id"]
-    assert [s["id"] for s in stage["thread"]["stages"]] == [s["id"] for s in thread["stages"][1:]]
+    assert stage["thread"] == stage["thread_stages"]["id"] == thread["id"]
+    assert [s["id"] for s in stage["thread_stages"]["stages"]] == [s["id"] for s in thread["stages"][1:]]
     assert client.get("/v1/threads?actor=north-korea").get_json()["meta"]["total"] >= 1
 
 

@@ -9,13 +9,21 @@ import pytest
 
 from .conftest_helpers import follow_pages
 
+# What only a single item shows: the other outlets' reports, competing figures, a thread's stages.
+DETAIL_ONLY = {"corroborated_by", "competing", "thread_stages"}
+
+
+def item_itself(client, resource: str, item_id) -> dict:
+    item = client.get(f"/v1/{resource}/{item_id}").get_json()
+    return {k: v for k, v in item.items() if k not in DETAIL_ONLY}
+
 
 @pytest.mark.parametrize("resource", ["statements", "figures", "events"])
 def test_every_list_item_equals_the_item_itself(client, resource):
     items, _ = follow_pages(client, f"/v1/{resource}?per_page=7")
     assert items
     for item in items:
-        assert item == client.get(f"/v1/{resource}/{item['id']}").get_json()
+        assert item == item_itself(client, resource, item["id"])
 
 
 @pytest.mark.parametrize("resource", ["statements", "figures", "events"])
@@ -24,7 +32,7 @@ def test_an_actors_lists_hold_the_same_items(client, resource):
     items, _ = follow_pages(client, f"/v1/actors/{actor}/{resource}?per_page=4")
     assert items
     for item in items:
-        assert item == client.get(f"/v1/{resource}/{item['id']}").get_json()
+        assert item == item_itself(client, resource, item["id"])
 
 
 def test_csv_rows_are_the_json_items_flattened(client):
