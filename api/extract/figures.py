@@ -403,6 +403,9 @@ def _next_number(text: str, b: int, ce: int) -> int:
 # ---------------------------------------------------------------- who: actors of tokens
 
 
+BENEFICIARY_PREPS = ("for", "to", "into", "towards", "toward", "against", "at")
+
+
 class _Who:
     """Resolves tokens to actor keys: mentions, demonyms, pronouns, persons to the state they serve."""
 
@@ -426,6 +429,12 @@ class _Who:
         key = self.idx.covering(self.sp.off(t))
         if key is None:      # "Borduria's trade minister Ivo Marek": the person named, else the first name
             keys = self.idx.at(lo + self.sp.base, hi + self.sp.base)
+            aside = [(c.left_edge.idx + self.sp.base, c.right_edge.idx + len(c.right_edge) + self.sp.base)
+                     for c in t.subtree if c.dep_ == "prep" and c.lower_ in BENEFICIARY_PREPS]
+            if aside:      # "aid for Ruritania", "troops to Ruritania": whom it goes to does not own it
+                keys = [k for k in keys if not any(a <= s and e <= b for s, e, kk in self.idx.items
+                                                   if kk == k and lo + self.sp.base <= s < hi + self.sp.base
+                                                   for a, b in aside)]
             people = [k for k in keys if self.by_key[k].kind == "person"]
             key = (people or keys or [None])[0]
         if key is None:
@@ -568,6 +577,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
                 return who.other(side)
         return story.by_class.get("release") or (who.other(owner) if owner else None)
     if frame.whole:        # "412 of the 430 shells (fired by X)": the whole is the launcher's
+        if owner and cls not in ("weapon", "attack"):
+            return owner   # "won 64 of the assembly's 120 seats": the whole is its owner's
         if doer:
             return doer
         return story.by_class.get("launch") if cls in ("weapon", "attack") else story.by_unit.get(

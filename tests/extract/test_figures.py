@@ -240,6 +240,11 @@ def facts(text):
     # fired from a state with no one named firing: that state fired them, not the target
     ("Freedonia struck Sylvania. Some 1,500 rockets have been fired at Freedonia from Sylvania.",
      [(1500, "rockets", "other", "approximately", "sylvania")]),
+    # what a sum is for, or whom troops go to, does not own it: the giver does
+    ("Sylvania announced $25 million in aid for Freedonia.", [(25e6, "USD", "other", "exact", "sylvania")]),
+    # the winner of seats; the whole they are part of is its owner's
+    ("The Green Party won 64 of the National Assembly's 120 seats.",
+     [(64, "seats", "other", "exact", "green-party"), (120, "seats", "other", "exact", "national-assembly")]),
     # a share or a sum followed by a time adverb is no duration
     ("Inflation in Freedonia reached 211% last year.", [(2.11, "fraction", "other", "exact", "freedonia")]),
     # the dead of a disaster: where what killed them was, or where the happening they end struck
