@@ -83,17 +83,21 @@ class Writer:
             (lambda r: (*_span(r), r.speaker_id, r.kind),
              lambda w: (*_new_span(w[1].evidence), actor_ids[w[1].speaker], w[1].kind)),
             (_span, lambda w: _new_span(w[1].evidence))])
+        # Every actor the statements are about, in one query: a get() per statement would flush
+        # the pending rows and ask the database each time.
+        about_ids = {actor_ids[k] for _, s in wanted for k in s.about if k in actor_ids}
+        actors = {a.id: a for a in self.session.scalars(select(Actor).where(Actor.id.in_(about_ids)))}
         rows = {}
         for row, (i, s) in pairs:
             assign(row, self._statement_values(s, actor_ids), self.revision, extraction.version)
-            about = self._about(s, actor_ids)
+            about = self._about(s, actor_ids, actors)
             if {a.id for a in row.about} != {a.id for a in about}:
                 row.about = about
                 row.revision, row.extractor_version = self.revision, extraction.version
             rows[i] = row
         for i, s in new:
             row = Statement(**self._statement_values(s, actor_ids), **evidence(s.evidence))
-            row.about = self._about(s, actor_ids)
+            row.about = self._about(s, actor_ids, actors)
             self.session.add(row)
             rows[i] = row
         self.session.flush()
@@ -104,10 +108,10 @@ class Writer:
         return dict(speaker_id=actor_ids[s.speaker], kind=s.kind, text=s.text,
                     said_on=date.fromisoformat(s.said_on) if s.said_on else None)
 
-    def _about(self, s, actor_ids) -> list[Actor]:
+    @staticmethod
+    def _about(s, actor_ids, actors: dict[int, Actor]) -> list[Actor]:
         """The actors a statement is about (two keys may name one stored actor: once)."""
-        ids = sorted({actor_ids[k] for k in s.about if k in actor_ids})
-        return [self.session.get(Actor, i) for i in ids]
+        return [actors[i] for i in sorted({actor_ids[k] for k in s.about if k in actor_ids})]
 
     def _figures(self, doc_id, extraction, actor_ids, statement_rows, quoted, evidence) -> None:
         wanted = []
