@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
 from flask_migrate import upgrade
 from sqlalchemy import create_engine, text
+from werkzeug.serving import make_server
 
 from api import create_app
 from api.config import database_url
@@ -20,6 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 PG_URL = os.environ.get("NEWSFACTS_TEST_POSTGRES_URL")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
 
 
 def _pg_unavailable() -> str | None:
@@ -116,3 +121,38 @@ def corpus_copy(tmp_path) -> Path:
     for p in dest.iterdir():
         p.chmod(0o644)
     return dest
+
+
+@pytest.fixture
+def served(corpus_app):
+    """The corpus app on a real socket, for the browser tests."""
+    server = make_server("127.0.0.1", 0, corpus_app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    thread.join()
+
+
+@pytest.fixture
+def browser():
+    """Headless Chromium that can reach only this machine (a CDN or any other host fails to load)."""
+    if not (CHROMIUM and CHROMEDRIVER):
+        reason = "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)"
+        if IN_CI:
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from selenium import webdriver
+
+    profile = tempfile.mkdtemp(prefix="newsfacts-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,1000",
+                 '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=CHROMEDRIVER), options=options)
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)

@@ -3,19 +3,10 @@ span is highlighted exactly over its text (compared with the API's evidence.text
 the stylesheet really applies; Tab reaches a highlight and shows its fact; the page fits a phone."""
 from __future__ import annotations
 
-import shutil
-import tempfile
-import threading
-
 import pytest
-from werkzeug.serving import make_server
 
-from ..conftest import IN_CI
 from .reading import actor_mentions_of, expected_spans, highlight_mismatches
 from .test_view_access import contrast
-
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
 
 # The article as the browser holds it: each text node, with the facts of the mark around it.
 PIECES_JS = """
@@ -34,40 +25,6 @@ document.querySelectorAll('#text mark.hl').forEach(m => {
   seen[m.className.replace(' active', '')] = [s.color, s.backgroundColor];
 });
 return seen;"""
-
-
-@pytest.fixture
-def served(corpus_app):
-    server = make_server("127.0.0.1", 0, corpus_app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    thread.join()
-
-
-@pytest.fixture
-def browser():
-    if not (CHROMIUM and DRIVER):
-        reason = "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)"
-        if IN_CI:
-            pytest.fail(reason)
-        pytest.skip(reason)
-    from selenium import webdriver
-
-    profile = tempfile.mkdtemp(prefix="newsfacts-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,1000",
-                 # Only this machine resolves: anything from another host would fail to load.
-                 '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=webdriver.ChromeService(executable_path=DRIVER), options=options)
-    yield driver
-    driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def rgb_hex(css: str) -> str:
