@@ -304,6 +304,8 @@ def _headline_mentions(parsed: ParsedText, book: _Book) -> None:
         if d.kind == "person" and len(d.name.split()) >= 2:
             names.add(d.name.split()[-1])
         names = sorted((n for n in names if len(n) >= 3), key=len, reverse=True)
+        if not names:      # only short names ("G7", "EU"): an empty pattern would match everywhere
+            continue
         pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.I)
         for span in heads:
             for m in pattern.finditer(span.text):

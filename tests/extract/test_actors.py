@@ -356,3 +356,12 @@ def test_title_case_headline_names_join_the_body_actors(extract):
     mentions = {a.name: [m.span.text for m in a.mentions] for a in ex.actors}
     assert "Kowalski" in mentions["Tomasz Kowalski"] and "Lavrov" in mentions["Sergei Lavrov"]
     assert len(ex.actors) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "Ministers back new rules\nG7 leaders agreed on Friday to tighten export controls.\n",
+    "Ministers back new rules\nThe EU said on Friday it would tighten export controls.\n",
+])
+def test_an_actor_with_only_short_names_survives_a_headline(extract, text):
+    ex = extract(text)       # an empty headline pattern used to make empty mentions and fail the article
+    assert all(m.span.text.strip() for a in ex.actors for m in a.mentions)
