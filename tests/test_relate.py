@@ -7,7 +7,7 @@ from types import SimpleNamespace as Row
 
 import pytest
 
-from api.ingest import claims, clusters
+from api.ingest import claims, clusters, threads
 
 DAY = date(2030, 3, 10)
 
@@ -120,3 +120,54 @@ def test_a_replaced_document_leaves_no_stale_group(app, runner, corpus_copy):
         relate_everything(db.session, bump_revision(db.session))
         db.session.commit()
         assert groups() == incremental
+
+
+def stage(id, *names, who=("ruritania", "borduria"), date=None):
+    return threads.Stage(id, names, date, frozenset(who))
+
+
+THREADS = [
+    # (stages, the threads they form: names and stage ids)
+    ("one name, spelt two ways",
+     [stage(1, "Harbour Treaty"), stage(2, "the harbour treaty", who=("ruritania",))],
+     [("Harbour Treaty", [1, 2])]),
+    ("a shorter name of the same agreement, the same parties",
+     [stage(1, "fisheries treaty"), stage(2, "Northern Grand Fisheries Treaty"),
+      stage(3, "Grand Fisheries Treaty")],
+     [("Northern Grand Fisheries Treaty", [1, 2, 3])]),
+    ("the same words with another agreement noun",
+     [stage(1, "Grand Fisheries Treaty", who=()), stage(2, "Grand Fisheries Agreement", who=())],
+     [("Grand Fisheries Agreement", [1, 2])]),
+    ("a treaty is not a truce",
+     [stage(1, "fisheries treaty"), stage(2, "fisheries truce")], []),
+    ("a shorter name with no participant in common",
+     [stage(1, "fisheries treaty", who=("gondor",)), stage(2, "Grand Fisheries Treaty")], []),
+    ("names by parties only join the named agreement of those parties",
+     [stage(1, "agreement between Borduria and Ruritania"), stage(2, "Grand Fisheries Treaty"),
+      stage(3, "Grand Fisheries Treaty")],
+     [("Grand Fisheries Treaty", [1, 2, 3])]),
+    ("a nameless stage joins the one agreement of its participants",
+     [stage(1, "Grand Fisheries Treaty"), stage(2, "Grand Fisheries Treaty"), stage(3, who=("borduria",))],
+     [("Grand Fisheries Treaty", [1, 2, 3])]),
+    ("a nameless stage fitting two agreements joins neither",
+     [stage(1, "Grand Fisheries Treaty"), stage(2, "Grand Fisheries Treaty"),
+      stage(3, "Mountain Pass Accord", who=("borduria", "gondor")),
+      stage(4, "Mountain Pass Accord", who=("gondor",)), stage(5, who=("borduria",))],
+     [("Grand Fisheries Treaty", [1, 2]), ("Mountain Pass Accord", [3, 4])]),
+    ("a short name that fits two agreements joins neither",
+     [stage(1, "peace treaty", who=("ruritania",)),
+      stage(2, "Ruritania Borduria peace treaty"), stage(3, "Ruritania Borduria peace treaty"),
+      stage(4, "Ruritania Gondor peace treaty", who=("ruritania", "gondor")),
+      stage(5, "Ruritania Gondor peace treaty", who=("ruritania", "gondor"))],
+     [("Ruritania Borduria peace treaty", [2, 3]), ("Ruritania Gondor peace treaty", [4, 5])]),
+    ("nameless stages alone are no thread",
+     [stage(1), stage(2)], []),
+]
+
+
+@pytest.mark.parametrize("stages, expected", [t[1:] for t in THREADS], ids=[t[0] for t in THREADS])
+def test_stages_of_one_agreement_form_one_thread(stages, expected):
+    got = [(name, [s.id for s in members]) for name, members in threads.threads(stages)]
+    assert got == expected
+    # the same threads whatever order the stages come in
+    assert [(n, [s.id for s in m]) for n, m in threads.threads(stages[::-1])] == expected

@@ -39,6 +39,7 @@ PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "vill
                "river", "sea", "airbase", "base", "camp")
 CAMPAIGN_FRAMES = lexicon()[2]["campaign_frames"]
 AGENT_FRAMES = ("attack", "meeting", "visit", "call")
+PARTIES = "agreement between "    # an agreement the text names only by its parties
 AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
                    "memorandum")
 
@@ -86,7 +87,7 @@ def find_events(parsed: ParsedText, actors: tuple[Actor, ...],
     _speech_dates(parsed, clauses, statements)
     found = [_participants(c, actor_at) for c in clauses]
     merged = _merge_in_document(found, affiliation)
-    names = _agreement_names(merged, {a.key: a.name for a in actors})
+    names = _agreement_names(merged, {a.key: a.name for a in actors}, doc)
     out = []
     for f in merged:
         c = f.clause
@@ -599,31 +600,66 @@ def _evidence(c: Clause, f: _Found, parsed) -> tuple[int, int]:
     return start, end
 
 
-def _agreement_names(found: list[_Found], actor_names: dict[str, str]) -> dict[int, str]:
+def _agreement_names(found: list[_Found], actor_names: dict[str, str], doc) -> dict[int, str]:
     """Stages of one agreement share a series named after it: its own name where the text gives
-    one ("the Northern Fisheries Accord"), else its parties and noun."""
+    one ("the Northern Fisheries Accord"), else its parties and noun. A definite mention with
+    neither ("the treaty entered into force") is the agreement the text is about: the one it
+    last referred to, else the only one it names later; else none here (api/ingest/relate.py
+    looks across documents)."""
     names: dict[int, str] = {}
     last = None
+    told: list[tuple[int, str]] = []      # (token, name) of the stages resolved so far
+    mentions = None
     for f in found:
         if f.kind not in TREATY:
             continue
-        name = _agreement_name(f)
+        nouns = _agreement_nouns(f)
+        name = next((n for n in map(_name_of, nouns) if n), None)
+        noun = nouns[0] if nouns else None
         if name:
             last = name
+        if name is None and noun is not None and _definite(noun):
+            if mentions is None:   # every named agreement in the text, once, in order
+                mentions = [(t.i, n) for t in doc if t.lower_ in AGREEMENT_WORDS and (n := _name_of(t))]
+            before = [r for r in sorted(mentions + told) if r[0] < noun.i]
+            # "the treaty" is the treaty last named, before any other kind of agreement
+            alike = [r for r in before if _noun_word(r[1]) == noun.lower_]
+            before = alike or before
+            later = {name_key(n): n for i, n in mentions if i > noun.i}
+            name = before[-1][1] if before else _parties_name(f, actor_names) or (
+                next(iter(later.values())) if len(later) == 1 else None)
         names[id(f)] = name or last or _parties_name(f, actor_names)
+        if names[id(f)]:
+            told.append((f.clause.anchor.i, names[id(f)]))
     return names
 
 
-def _agreement_name(f: _Found) -> str | None:
+def _noun_word(name: str) -> str:
+    return "agreement" if name.startswith(PARTIES) else name_key(name).split()[-1]
+
+
+def _agreement_nouns(f: _Found) -> list:
+    """The agreement words of a stage: the noun its clause describes ("the treaty signed last
+    year", "the accord, which entered into force"), then those in its clause."""
     doc = f.clause.anchor.doc
-    for i in sorted(f.tokens):
-        t = doc[i]
-        if t.lower_ in AGREEMENT_WORDS:
-            mods = [m for m in t.lefts if m.dep_ in ("compound", "amod") and not m.is_stop]
-            words = [m.text for m in mods] + [t.text]
-            if len(words) > 1:   # as the text writes it; merging compares spelling-insensitively
-                return " ".join(words)
-    return None
+    a = f.clause.anchor
+    head = [a.head] if a.dep_ in ("acl", "relcl") and a.head.lower_ in AGREEMENT_WORDS else []
+    return head + [doc[i] for i in sorted(f.tokens) if doc[i].lower_ in AGREEMENT_WORDS]
+
+
+def _name_of(noun) -> str | None:
+    """The agreement's own name: the noun with the modifiers written before it ("Comprehensive
+    Strategic Partnership Treaty"), as the text writes them; merging compares spelling-insensitively."""
+    mods = [m for m in noun.subtree if m.i < noun.i and m.dep_ in ("compound", "amod") and not m.is_stop
+            and all(h.dep_ in ("compound", "amod") for h in _path_up(m, noun))]
+    return " ".join([m.text for m in mods] + [noun.text]) if mods else None
+
+
+def _path_up(tok, top):
+    """The tokens from tok up to (not including) top."""
+    while tok.i != top.i and tok.head.i != tok.i:
+        yield tok
+        tok = tok.head
 
 
 def _parties_name(f: _Found, actor_names: dict[str, str]) -> str | None:
@@ -631,7 +667,7 @@ def _parties_name(f: _Found, actor_names: dict[str, str]) -> str | None:
     parties = sorted(actor_names.get(k, k) for k in f.agents | f.others)
     if not parties:
         return None
-    return "agreement between " + (" and ".join(parties) if len(parties) < 3 else ", ".join(parties))
+    return PARTIES + (" and ".join(parties) if len(parties) < 3 else ", ".join(parties))
 
 
 __all__ = ["find_events"]

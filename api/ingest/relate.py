@@ -4,10 +4,11 @@ quantity) and threads (stages of one agreement).
 
 `relate_document` runs in after_write.after_document_written, the one step after a document's
 facts are written or replaced (ingest, re-extraction). It recomputes only the speakers,
-quantities and series the document touches, and the groups that lost a member since they were
+quantities and clusters the document touches, and the groups that lost a member since they were
 stored (a replaced document's facts are gone: their groups' stored counts no longer match), reading
-them in a fixed order, so the result does not depend on the order documents arrived in. A group's
-id is its smallest member id.
+them in a fixed order, so the result does not depend on the order documents arrived in; threads
+(agreements only: few rows) are formed again whole, since names join across documents
+(api/ingest/threads.py). A group's id is its smallest member id.
 """
 from __future__ import annotations
 
@@ -17,8 +18,19 @@ from datetime import timedelta
 from sqlalchemy import and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from ..models import ClaimGroup, Document, Event, EventMention, Figure, Statement, StatementCluster, Thread
-from . import claims, clusters
+from ..models import (
+    Actor,
+    ClaimGroup,
+    Document,
+    Event,
+    EventMention,
+    Figure,
+    Statement,
+    StatementCluster,
+    Thread,
+)
+from ..models.facts import event_actors
+from . import claims, clusters, threads
 
 
 @dataclass
@@ -27,11 +39,10 @@ class Touched:
     speakers: set[str] = field(default_factory=set)
     clusters: set[int] = field(default_factory=set)        # clusters its statements were in
     quantities: set[tuple[str, str, str]] = field(default_factory=set)   # (subject, metric, unit)
-    series: set[str] = field(default_factory=set)
 
     def __or__(self, other: Touched) -> Touched:
         return Touched(self.speakers | other.speakers, self.clusters | other.clusters,
-                       self.quantities | other.quantities, self.series | other.series)
+                       self.quantities | other.quantities)
 
 
 def shrunk(session: Session) -> Touched:
@@ -61,27 +72,17 @@ def touched_by(session: Session, document_id: str) -> Touched:
     touched.quantities = {tuple(r) for r in session.execute(
         select(Figure.subject_id, Figure.metric, Figure.unit)
         .where(Figure.document_id == document_id, Figure.subject_id.is_not(None)))}
-    touched.series = set(session.scalars(
-        select(Event.series).join(EventMention, EventMention.event_id == Event.id)
-        .where(EventMention.document_id == document_id, Event.series.is_not(None))))
     return touched
 
 
 def relate_document(session: Session, revision: int, document_id: str) -> None:
-    """Recompute the clusters, claim groups and threads `document_id` takes part in, and those that
-    lost a member, inside the caller's transaction."""
+    """Recompute the clusters and claim groups `document_id` takes part in, those that lost a
+    member, and the threads, inside the caller's transaction."""
     session.flush()
     touched = touched_by(session, document_id) | shrunk(session)
-    # Events re-formed by this write carry this revision: their series now, and the thread they were
-    # in; and a thread that lost an event merged into another (few rows: agreements only).
-    touched.series |= set(session.scalars(select(Event.series).where(Event.revision == revision,
-                                                                     Event.series.is_not(None))))
-    members = select(func.count()).where(Event.thread_id == Thread.id).scalar_subquery()
-    touched.series |= set(session.scalars(select(Thread.name).where(or_(
-        Thread.id.in_(select(Event.thread_id).where(Event.revision == revision)), Thread.events != members))))
     relate_statements(session, revision, document_id, touched.clusters)
     relate_figures(session, revision, sorted(touched.quantities))
-    relate_threads(session, revision, touched.series)
+    relate_threads(session, revision)
 
 
 def relate_everything(session: Session, revision: int) -> None:
@@ -91,8 +92,7 @@ def relate_everything(session: Session, revision: int) -> None:
     quantities = sorted({tuple(r) for r in session.execute(
         select(Figure.subject_id, Figure.metric, Figure.unit).where(Figure.subject_id.is_not(None)))})
     relate_figures(session, revision, quantities)
-    relate_threads(session, revision, set(session.scalars(select(Event.series).where(
-        Event.series.is_not(None)))))
+    relate_threads(session, revision)
 
 
 # --- statements ---------------------------------------------------------------------------------
@@ -208,35 +208,74 @@ def thread_key(series: str) -> str:
     return name_key(series)[:200]
 
 
-def relate_threads(session: Session, revision: int, series: set[str]) -> None:
-    keys = {thread_key(s) for s in series if s}
-    if not keys:
-        return
-    # Only agreements carry a series: few rows, read through the series index.
-    rows = [r for r in session.execute(select(Event.id, Event.series, Event.date, Event.thread_id)
-                                       .where(Event.series.is_not(None)).order_by(Event.id))
-            if thread_key(r.series) in keys]
-    by_key: dict[str, list] = {}
-    for r in rows:
-        by_key.setdefault(thread_key(r.series), []).append(r)
-    old = set(session.scalars(select(Thread.id).where(Thread.key.in_(sorted(keys)))))
+def _stages(session: Session) -> list[threads.Stage]:
+    """Every named agreement stage (few rows: agreements only, read through the series index), with
+    every name its reports give it; and the nameless stages that share a participant with them."""
+    named = session.execute(select(Event.id, Event.date).where(Event.series.is_not(None))).all()
+    ids = [r.id for r in named]
+    names: dict[int, set[str]] = {i: set() for i in ids}
+    for chunk in _chunks(ids):
+        for event_id, series in session.execute(
+                select(EventMention.event_id, EventMention.reported_series)
+                .where(EventMention.event_id.in_(chunk), EventMention.reported_series.is_not(None))):
+            names[event_id].add(series)
+    participants = _participants(session, ids)
+    known = sorted({p for ps in participants.values() for p in ps})
+    nameless = []
+    if known:
+        people = select(Actor.id).where(Actor.affiliation_id.in_(known))
+        nameless = session.execute(
+            select(Event.id, Event.date).join(event_actors, event_actors.c.event_id == Event.id)
+            .where(Event.kind.in_(threads_kinds()), Event.series.is_(None),
+                   or_(event_actors.c.actor_id.in_(known), event_actors.c.actor_id.in_(people)))
+            .distinct()).all()
+        participants |= _participants(session, [r.id for r in nameless])
+    stages = [threads.Stage(r.id, tuple(sorted(names[r.id])), r.date, participants.get(r.id, frozenset()))
+              for r in named]
+    return stages + [threads.Stage(r.id, (), r.date, participants.get(r.id, frozenset())) for r in nameless]
+
+
+def threads_kinds() -> tuple[str, ...]:
+    from ..extract.events import TREATY
+    return TREATY
+
+
+def _participants(session: Session, event_ids: list[int]) -> dict[int, frozenset[str]]:
+    """Each event's actors and the countries or groups they belong to."""
+    out: dict[int, set[str]] = {}
+    for chunk in _chunks(event_ids):
+        for event_id, actor, affiliation in session.execute(
+                select(event_actors.c.event_id, Actor.id, Actor.affiliation_id)
+                .join(Actor, Actor.id == event_actors.c.actor_id).where(event_actors.c.event_id.in_(chunk))):
+            out.setdefault(event_id, set()).update(x for x in (actor, affiliation) if x)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _chunks(ids: list[int], size: int = 900):
+    for i in range(0, len(ids), size):
+        yield ids[i:i + size]
+
+
+def relate_threads(session: Session, revision: int) -> None:
+    """Every thread from its stages: few rows (agreements only), and names join across documents,
+    so all of them are formed again; an unchanged thread is left alone."""
+    stages = _stages(session)
+    current = {r.id: r.thread_id for r in session.execute(
+        select(Event.id, Event.thread_id).where(Event.thread_id.is_not(None)))}
+    old = set(session.scalars(select(Thread.id)))
     wanted: dict[int, dict] = {}
-    assign: dict[int, int | None] = {}
-    for key, members in by_key.items():
-        thread_id = min(r.id for r in members) if len(members) > 1 else None
-        for r in members:
-            assign[r.id] = thread_id
-        if thread_id is not None:
-            names = sorted(r.series for r in members)
-            # The name most reports use; ties go to the longer (more specific), then alphabetical.
-            name = min(set(names), key=lambda n: (-names.count(n), -len(n), n))
-            dates = sorted(r.date for r in members if r.date)
-            wanted[thread_id] = dict(key=key, name=name, events=len(members),
-                                     first_date=dates[0] if dates else None,
-                                     last_date=dates[-1] if dates else None)
+    assign: dict[int, int | None] = {s.id: None for s in stages} | {i: None for i in current}
+    for name, members in threads.threads(stages):
+        thread_id = min(s.id for s in members)
+        for s in members:
+            assign[s.id] = thread_id
+        dates = sorted(s.date for s in members if s.date)
+        wanted[thread_id] = dict(key=thread_key(name), name=name, events=len(members),
+                                 first_date=dates[0] if dates else None,
+                                 last_date=dates[-1] if dates else None)
     # A key moving to another id: the old row goes first (the key is unique).
     _write_groups(session, revision, Thread, old, wanted)
-    changes = [{"eid": r.id, "tid": assign[r.id]} for r in rows if assign[r.id] != r.thread_id]
+    changes = [{"eid": i, "tid": t} for i, t in sorted(assign.items()) if t != current.get(i)]
     if changes:
         table = Event.__table__
         session.execute(update(table).where(table.c.id == bindparam("eid"))

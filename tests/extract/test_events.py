@@ -169,3 +169,29 @@ def test_pledges_of_different_speakers_stay_apart():
 def test_a_confirmation_is_an_event_with_or_without_a_date():
     assert events("The president has confirmed reports that Gondor's soldiers were deployed.") == [
         ("confirmation", None), ("deployment", None)]
+
+
+@pytest.mark.parametrize("text,series", [
+    # its own name, every modifier written before the noun
+    ("Gondor and Rohan ratified their Grand Northern Fisheries Treaty in March 2023.",
+     ["Grand Northern Fisheries Treaty"]),
+    # the stage is a clause describing the agreement's noun
+    ("Rohan cited a strategic fisheries treaty signed last year.", ["strategic fisheries treaty"]),
+    ("Ships sail under the Eastfold Grain Accord, which entered into force last December.",
+     ["Eastfold Grain Accord"]),
+    # "the treaty" with no name of its own: the agreement the text last referred to ...
+    ("Rohan honours the Eastfold Grain Accord. The treaty entered into force on Monday.",
+     ["Eastfold Grain Accord"]),
+    ("Gondor and Rohan signed the Eastfold Grain Accord in May 2023. The pact entered into force on Monday.",
+     ["Eastfold Grain Accord", "Eastfold Grain Accord"]),
+    # ... else the only one it names later
+    ("The treaty entered into force on Monday. Rohan says the Eastfold Grain Accord protects its boats.",
+     ["Eastfold Grain Accord"]),
+    ("The treaty entered into force on Monday. Rohan praised the Eastfold Grain Accord and the "
+     "Harbour Dues Convention, then the Anduin Toll Accord.", [None]),
+    # nothing to refer to: no series here (relate looks across documents)
+    ("The treaty entered into force on Monday.", [None]),
+])
+def test_a_treatys_stage_is_named_after_the_agreement_the_text_is_about(text, series):
+    got = [e.series for e in find_events(parse(LEAD + text, PUB), ()) if e.kind.startswith("treaty")]
+    assert got == series

@@ -57,9 +57,14 @@ def test_claims_filter_by_disagreement(client):
 
 
 def test_a_treatys_stages_are_one_thread_in_date_order(client):
+    """Outlets name the treaty differently, and one stage only as 'the agreement ... which became
+    effective': still one thread, from signature to force, and no other thread of treaty stages."""
     threads, _ = follow_pages(client, "/v1/threads?q=treaty")
-    stages = {"treaty_signed", "treaty_ratified"}
+    stages = {"treaty_signed", "treaty_ratified", "treaty_in_force"}
     thread = next(t for t in threads if stages <= {s["kind"] for s in t["stages"]})
+    treaty_events, _ = follow_pages(client, "/v1/events?kind=treaty_in_force")
+    assert treaty_events and all(e["thread"] == thread["id"] for e in treaty_events)
+    assert len(threads) == 1
     dates = [s["date"] for s in thread["stages"] if s["date"]]
     assert dates == sorted(dates) and thread["first_date"] == dates[0]
     stage = client.get(f"/v1/events/{thread['stages'][0]['id']}").get_json()
