@@ -1,8 +1,9 @@
 """Memory of the NDJSON export (/v1/export.ndjson) by database size: it must not grow.
 
-    python bench/export_memory.py [--facts 100000 1000000] [--trace]
+    python bench/export_memory.py [--scale 0.01 1] [--trace]
 
-For each size: a synthetic SQLite database (bench/synthetic.py), then, in a fresh process, the
+For each scale: the synthetic SQLite database of bench/synthetic_db.py (built once, cached under
+bench/out/; scale 1 holds 1,400,000 facts), then, in a fresh process, the
 whole export streamed through the WSGI app and counted, with the process's peak RSS and, with
 --trace, tracemalloc's peak of Python allocations during the stream (which makes it about three
 times slower). Constant memory: the peaks are the same for every size, while lines and time grow.
@@ -14,7 +15,6 @@ import json
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
@@ -46,27 +46,26 @@ def measure(path: Path, trace: bool) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--facts", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--scale", type=float, nargs="+", default=[0.01, 1.0])
     parser.add_argument("--trace", action="store_true", help="also tracemalloc's peak (slower)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.measure, args.trace)))
         return
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic_db import counts, sqlite_database
     print("| facts | lines | MB streamed | seconds | tracemalloc peak MB | peak RSS MB |")
     print("|---|---|---|---|---|---|")
-    with tempfile.TemporaryDirectory() as tmp:
-        for facts in args.facts:
-            path = Path(tmp) / f"export-{facts}.sqlite"
-            subprocess.run([sys.executable, str(ROOT / "bench" / "synthetic.py"), str(path), "--facts",
-                            str(facts)], check=True, stdout=subprocess.DEVNULL)
-            out = subprocess.run([sys.executable, __file__, "--measure", str(path),
-                                  *(["--trace"] if args.trace else [])], check=True,
-                                 capture_output=True, text=True).stdout
-            m = json.loads(out.strip().splitlines()[-1])
-            print(f"| {facts:,} | {m['lines']:,} | {m['mb']:.0f} | {m['seconds']:.0f} | "
-                  f"{m['traced_peak_mb']} | {m['maxrss_mb']:.0f} |", flush=True)
-            path.unlink()
+    for scale in args.scale:
+        path = sqlite_database(scale)
+        facts = sum(n for name, n in counts(scale).items() if name != "documents")
+        out = subprocess.run([sys.executable, __file__, "--measure", str(path),
+                              *(["--trace"] if args.trace else [])], check=True,
+                             capture_output=True, text=True).stdout
+        m = json.loads(out.strip().splitlines()[-1])
+        print(f"| {facts:,} | {m['lines']:,} | {m['mb']:.0f} | {m['seconds']:.0f} | "
+              f"{m['traced_peak_mb']} | {m['maxrss_mb']:.0f} |", flush=True)
 
 
 if __name__ == "__main__":
