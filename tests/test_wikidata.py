@@ -29,3 +29,29 @@ def test_every_id_names_a_gazetteer_entry():
     assert {r["name"] for r in rows()} <= names
     assert wikidata_of("Russia") == "Q159" and wikidata_of("the Russia") == "Q159"
     assert wikidata_of("Ruritania") is None
+
+
+def test_well_known_organisations_carry_their_ids():
+    # As the cited list gives them (scripts/build_wikidata.py names it and its commit).
+    expected = {"NATO": "Q7184", "United Nations": "Q1065", "European Union": "Q458",
+                "African Union": "Q7159",
+                "International Atomic Energy Agency": "Q41984", "World Health Organization": "Q7817",
+                "International Criminal Court": "Q47488"}
+    assert {name: wikidata_of(name) for name in expected} == expected
+    kinds = {e.name: e.kind for e in entries().values()}
+    organisations = [r for r in rows() if kinds[r["name"]] != "country"]
+    assert len(organisations) >= 30
+
+
+def test_an_organisation_in_an_article_is_found_by_its_id(app, runner, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "summit.txt").write_text(
+        "Alliance meets in Vilnius\n\nNATO foreign ministers met in Vilnius on Tuesday. The African Union "
+        "sent an observer, and the Secretary General of NATO said the alliance would stay united.\n",
+        encoding="utf-8")
+    assert runner.invoke(args=["ingest", str(folder)]).exit_code == 0
+    client = app.test_client()
+    found = client.get("/v1/actors?wikidata=Q7184").get_json()["data"]
+    assert [(a["name"], a["wikidata"]) for a in found] == [("NATO", "Q7184")]
+    assert client.get(f"/v1/actors/{found[0]['id']}").get_json()["wikidata"] == "Q7184"
