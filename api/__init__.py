@@ -20,8 +20,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = (
         database_url(uri) if uri else f"sqlite:///{os.path.join(app.instance_path, 'newsfacts.sqlite')}")
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("postgresql"):
-        # An unreachable server costs seconds, not the operating system's TCP timeout.
-        options = dict(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})
+        # An unreachable server costs seconds, not the operating system's TCP timeout; a connection
+        # the server dropped is replaced before use (an SQLite file has none to drop: no ping there,
+        # a statement less per request).
+        options = {"pool_pre_ping": True, **(app.config.get("SQLALCHEMY_ENGINE_OPTIONS") or {})}
         options["connect_args"] = {"connect_timeout": app.config["CONNECT_TIMEOUT_SECONDS"],
                                    **options.get("connect_args", {})}
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options

@@ -24,7 +24,7 @@ class Config:
     # None: create_app() puts an SQLite file in the instance folder.
     SQLALCHEMY_DATABASE_URI = database_url(os.environ["DATABASE_URL"]) if os.environ.get("DATABASE_URL") \
         else None
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_ENGINE_OPTIONS: dict = {}   # PostgreSQL gets pool_pre_ping and a connect timeout
     # A longer article is refused at ingest (characters). Extraction takes about 3 kB of memory per
     # character (bench/document_memory.py): 100,000 characters (a 16,000-word long read) peak at
     # about +300 MB per extraction process. spaCy's parser refuses more than 1,000,000 (nlp.max_length).

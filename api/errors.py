@@ -40,15 +40,21 @@ def problem_response(error: HTTPException):
     return response
 
 
+def request_id(given: str) -> str:
+    """The client's X-Request-ID when it is a sane one, else a new one."""
+    return given if REQUEST_ID.match(given) else uuid.uuid4().hex
+
+
 def init_app(app: Flask) -> None:
     @app.before_request
     def take_request_id():
-        given = request.headers.get("X-Request-ID", "")
-        g.request_id = given if REQUEST_ID.match(given) else uuid.uuid4().hex
+        g.request_id = request_id(request.headers.get("X-Request-ID", ""))
 
     @app.after_request
     def echo_request_id(response):
-        response.headers["X-Request-ID"] = g.get("request_id") or uuid.uuid4().hex
+        # A 304 decided before take_request_id ran (caching.py) echoes the client's id too.
+        given = request.headers.get("X-Request-ID", "")
+        response.headers["X-Request-ID"] = g.get("request_id") or request_id(given)
         return response
 
     @app.errorhandler(HTTPException)

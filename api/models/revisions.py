@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, DateTime, Integer, select, update
+from sqlalchemy import BigInteger, Connection, DateTime, Integer, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .base import Base, utcnow
@@ -25,6 +25,11 @@ def current_revision(session: Session) -> int:
 # Read on every request (the ETag): a Core statement built once, run on the session's connection.
 _STATE = (select(DataRevision.__table__.c.value, DataRevision.__table__.c.changed_at)
           .where(DataRevision.__table__.c.id == 1))
+
+
+def revision_value(connection: Connection) -> int:
+    """The revision alone, read on a connection."""
+    return connection.execute(_STATE).scalar() or 0
 
 
 def revision_state(session: Session) -> tuple[int, datetime | None]:

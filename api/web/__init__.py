@@ -18,6 +18,7 @@ def register_blueprints(app: Flask, rest_api) -> None:
         figures,
         guards,
         health,
+        not_modified,
         relations,
         search,
         snapshot,
@@ -40,3 +41,4 @@ def register_blueprints(app: Flask, rest_api) -> None:
     snapshot.init_app(app)   # before caching: the ETag's revision is read in the snapshot
     caching.init_app(app)
     cors.init_app(app)   # reads the CORS_* settings in config.py
+    not_modified.init_app(app)   # outside the app: a 304 it gave, given again while nothing changed

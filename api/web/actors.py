@@ -52,7 +52,7 @@ class ActorStatements(MethodView):
         """Statements the actor made or that are about the actor"""
         actor_or_404(actor_id)
         page = list_statements(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page, StatementSchema(), rows.statement)
+        return envelope(page, per_page, StatementSchema, rows.statement)
 
 
 @blp.route("/<string:actor_id>/figures")
@@ -64,7 +64,7 @@ class ActorFigures(MethodView):
         """Figures whose subject or source is the actor"""
         actor_or_404(actor_id)
         page = list_figures(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page, FigureSchema(), rows.figure)
+        return envelope(page, per_page, FigureSchema, rows.figure)
 
 
 @blp.route("/<string:actor_id>/events")
@@ -76,4 +76,4 @@ class ActorEvents(MethodView):
         """Events the actor took part in"""
         actor_or_404(actor_id)
         page = list_events(db.session, cursor=cursor, limit=per_page, actor=actor_id, **filters)
-        return envelope(page, per_page, EventSchema(), rows.event)
+        return envelope(page, per_page, EventSchema, rows.event)

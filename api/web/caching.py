@@ -13,11 +13,13 @@ from flask import Flask, Response, current_app, g, request
 from ..extensions import db
 from ..models.revisions import revision_state
 from .formats import negotiate
+from .not_modified import REVISION
 
 
 def data_revision() -> int:
     if "revision" not in g:
         g.revision, g.changed_at = revision_state(db.session)
+        request.environ[REVISION] = g.revision   # what a kept 304 is valid for (not_modified.py)
     return g.revision
 
 

@@ -29,7 +29,7 @@ class Events(MethodView):
         JSON, or CSV with ?format=csv or Accept: text/csv (one row per event; mentions as document ids).
         """
         page = list_events(db.session, cursor=cursor, limit=per_page, **filters)
-        return envelope(page, per_page, EventSchema(), rows.event)
+        return envelope(page, per_page, EventSchema, rows.event)
 
 
 @blp.route("/<int(max=2147483647):event_id>")

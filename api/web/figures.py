@@ -29,7 +29,7 @@ class Figures(MethodView):
         JSON, or CSV with ?format=csv or Accept: text/csv (one row per figure).
         """
         page = list_figures(db.session, cursor=cursor, limit=per_page, **filters)
-        return envelope(page, per_page, FigureSchema(), rows.figure)
+        return envelope(page, per_page, FigureSchema, rows.figure)
 
 
 @blp.route("/<int(max=2147483647):figure_id>")

@@ -25,17 +25,19 @@ def page_url(**overrides) -> str:
     return base + (f"?{query}" if query else "")
 
 
-def envelope(page: Page, per_page: int, item_schema: Schema | None = None,
+def envelope(page: Page, per_page: int, item_schema: Schema | type[Schema] | None = None,
              dump: Callable[[Any], dict] | None = None):
     """(body, status, headers) for a smorest view returning a page; a CSV Response when asked.
 
     With `dump` (api/schemas/rows.py), the items are turned into what `item_schema` would dump, and
-    the answer is encoded here, not walked again by smorest's schema."""
+    the answer is encoded here, not walked again by smorest's schema. A schema class is only
+    instantiated for CSV (its columns): JSON pages never need it."""
     next_url = page_url(cursor=page.next_cursor) if page.next_cursor else None
     headers = {"Link": f'<{next_url}>; rel="next"'} if next_url else {}
     items = [dump(item) for item in page.items] if dump else page.items
     if item_schema is not None and wants_csv():
-        return csv_response(item_schema, items, headers, dumped=dump is not None)
+        schema = item_schema() if isinstance(item_schema, type) else item_schema
+        return csv_response(schema, items, headers, dumped=dump is not None)
     body = {
         "data": items,
         "links": {"self": page_url(), "next": next_url},

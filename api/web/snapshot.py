@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from flask import Flask, current_app, request
+from sqlalchemy import Engine
 from werkzeug.exceptions import ServiceUnavailable
 
 from ..extensions import db
@@ -18,15 +19,20 @@ from ..extensions import db
 POSTGRES_SNAPSHOT = {"isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
 
 
+def sqlite_file(engine: Engine) -> str | None:
+    """The SQLite file the engine's URL names, if it names one."""
+    url = engine.url
+    path = url.database or ""
+    if url.get_backend_name() == "sqlite" and path and path != ":memory:" and not path.startswith("file:"):
+        return path
+    return None
+
+
 def missing_sqlite_file() -> str | None:
     """The SQLite file named by the URL when it does not exist: serving must not create an empty one
     (SQLite would, on first connect), it is not ready instead."""
-    url = db.engine.url
-    path = url.database or ""
-    if url.get_backend_name() == "sqlite" and path and path != ":memory:" and not path.startswith("file:") \
-            and not os.path.exists(path):
-        return path
-    return None
+    path = sqlite_file(db.engine)
+    return path if path and not os.path.exists(path) else None
 
 
 def reads_snapshot() -> bool:

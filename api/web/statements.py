@@ -28,7 +28,7 @@ class Statements(MethodView):
         JSON, or CSV with ?format=csv or Accept: text/csv (one row per statement).
         """
         page = list_statements(db.session, cursor=cursor, limit=per_page, **filters)
-        return envelope(page, per_page, StatementSchema(), rows.statement)
+        return envelope(page, per_page, StatementSchema, rows.statement)
 
 
 @blp.route("/<int(max=2147483647):statement_id>")

@@ -59,6 +59,29 @@ def test_304_is_answered_before_any_query_on_the_facts(client, corpus_app):
     assert queries and all("data_revision" in sql for sql in queries)
 
 
+def test_a_repeated_304_is_the_same_answer_until_the_data_changes(app):
+    """The poll the app already answered 304 is answered again without it (web/not_modified.py):
+    the same headers, the request's own id, and a 200 as soon as a write moves the revision."""
+    client = app.test_client()
+    url, origin = "/v1/figures?per_page=3", {"Origin": "https://dashboard.example"}
+    first = client.get(url, headers=origin)
+    poll = {**origin, "If-None-Match": first.headers["ETag"]}
+    answers = [client.get(url, headers={**poll, "X-Request-ID": f"poll-{i}"}) for i in range(3)]
+    assert [a.status_code for a in answers] == [304, 304, 304]
+    assert [a.headers["X-Request-ID"] for a in answers] == ["poll-0", "poll-1", "poll-2"]
+    same = [{k: v for k, v in a.headers.items() if k != "X-Request-ID"} for a in answers]
+    assert same[0] == same[1] == same[2] and same[0]["ETag"] == first.headers["ETag"]
+    assert same[0]["Access-Control-Allow-Origin"] == "https://dashboard.example"
+    # Another Accept or query string is another answer, decided by the app.
+    assert client.get(url, headers={**poll, "Accept": "text/csv"}).status_code == 200
+    with app.app_context():
+        bump_revision(db.session)
+        db.session.commit()
+    after = client.get(url, headers=poll)
+    assert after.status_code == 200 and after.headers["ETag"] != first.headers["ETag"]
+    assert after.get_json()["meta"]["revision"] == first.get_json()["meta"]["revision"] + 1
+
+
 def test_a_new_revision_changes_etag_and_updated_since_returns_only_changes(app):
     client = app.test_client()
     before = client.get("/v1/stats")
