@@ -246,7 +246,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         return []
     vinfo = ff.verb_info(frame.pred)
     metric = _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp)
-    if vinfo and vinfo.cls == "vote" and cls == "member":
+    if vinfo and vinfo.cls == "vote" and cls in PEOPLE_CLASSES and frame.direct:
         unit = "votes"
     source = _source(sp, frame, idx, statements, a, text, (cs, ce))
     subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
@@ -326,6 +326,8 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
         t = frame.number
         if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ in VICTIM_WORDS:
             return "people", "person"      # "the 30 dead", "13 wounded"
+        if _vote_tally(t):
+            return "votes", "vote"         # "passed 68-32", "153 in favour to 10 against"
         return None, None
     if info is not None:
         return (ff.plural(frame.noun) if info.unit == "-" else info.unit), info.cls
@@ -338,6 +340,23 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
 
 
 _DEMONYMS_LOWER = frozenset(d.lower() for d in gz.demonyms())
+
+
+def _vote_tally(t) -> bool:
+    """A bare number that is one side of a vote: "153 in favour", "10 against", "passed 68-32"
+    (the second number of the pair is a tally when the first one is)."""
+    sent = t.sent.text
+    a, b = t.idx - t.sent.start_char, t.idx + len(t) - t.sent.start_char
+    if C["vote_after"].match(sent[b:b + 20]):
+        return True
+    before = sent[max(0, a - 40):a]
+    if C["vote_before"].search(before):
+        return True
+    pair = C["tally_pair"].search(before)
+    if pair:
+        first = re.search(r"(\d[\d,]*)\s*(?:-|–|to)\s*$", before)
+        return bool(first) and bool(C["vote_before"].search(before[max(0, first.start() - 40):first.start()]))
+    return False
 
 
 def _qualifier(text: str, a: int, s: int, frame: ff.Frame) -> str:
@@ -535,7 +554,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             and frame.pred.lower_ not in ESTIMATE_VERBS:
         doer = who.actor(ff.agent(frame.pred))     # who estimates a number is its source, not its subject
     member = cls == "member" or (frame.pred is not None and ff.noun_info(ff.agent(frame.pred)) is not None
-                                 and ff.noun_info(ff.agent(frame.pred)).cls == "member")
+                                 and ff.noun_info(ff.agent(frame.pred)).cls == "member") \
+        or (vcls == "vote" and cls in PEOPLE_CLASSES and frame.direct)    # "13 members voted in favour"
     if member or cls == "vote":
         body = _legislature(who)
         if member and body:

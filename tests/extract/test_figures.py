@@ -323,3 +323,21 @@ def test_according_to_reads_its_own_sentence_only():
     figs = figures("Sylvania launched 30 drones, according to the army. "
                    "Freedonia said 12 civilians were killed.")
     assert [(f.value, f.source) for f in figs] == [(30, None), (12, "freedonia")]
+
+
+# vote tallies: bare numbers beside "in favour", "against", a vote verb, or the other half of a pair;
+# members voting and abstaining are votes of the body; a council votes like an assembly
+@pytest.mark.parametrize("text,expected", [
+    ("The National Assembly passed the budget 88-41 on Tuesday.",
+     [(88, "votes", "national-assembly"), (41, "votes", "national-assembly")]),
+    ("The National Assembly adopted the motion by a recorded vote of 120 in favour to 14 against.",
+     [(120, "votes", "national-assembly"), (14, "votes", "national-assembly")]),
+    ("The National Assembly approved the text, with 23 abstentions.", [(23, "abstentions", "national-assembly")]),
+    ("In the National Assembly, 13 members voted in favour and three abstained.",
+     [(13, "votes", "national-assembly"), (3, "votes", "national-assembly")]),
+    ("The score was 3-1 after extra time.", []),
+    ("Freedonia beat Sylvania 2-0 in the final.", []),
+])
+def test_vote_tallies(text, expected):
+    got = [(f.value, f.unit, f.subject) for f in figures(text)]
+    assert got == expected
