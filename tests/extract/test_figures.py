@@ -224,9 +224,11 @@ def facts(text):
     # dead reported by a side that was not the attacker are that side's own
     ("Ruritania fired missiles at Sylvania. Freedonia said 1,900 people had been killed in the country.",
      [(1900, "people", "killed", "exact", "freedonia")]),
-    # a bare number borrows the counted noun of its own sentence only
+    # a bare number borrows the counted noun of its own sentence only; after "passed" it is a tally
     ("Freedonia deployed 900 soldiers to the border. The motion passed 120 to 3.", [
-        (900, "people", "troops_deployed", "exact", "freedonia")]),
+        (900, "people", "troops_deployed", "exact", "freedonia"),
+        (120, "votes", "other", "exact", "national-assembly"),
+        (3, "votes", "other", "exact", "national-assembly")]),
     # the side attacked as the object of an attack verb: the dead told next are its own
     ("Sylvania attacked Freedonia on Monday. Two people were killed.",
      [(2, "people", "killed", "exact", "freedonia")]),
@@ -332,7 +334,8 @@ def test_according_to_reads_its_own_sentence_only():
      [(88, "votes", "national-assembly"), (41, "votes", "national-assembly")]),
     ("The National Assembly adopted the motion by a recorded vote of 120 in favour to 14 against.",
      [(120, "votes", "national-assembly"), (14, "votes", "national-assembly")]),
-    ("The National Assembly approved the text, with 23 abstentions.", [(23, "abstentions", "national-assembly")]),
+    ("The National Assembly approved the text, with 23 abstentions.",
+     [(23, "abstentions", "national-assembly")]),
     ("In the National Assembly, 13 members voted in favour and three abstained.",
      [(13, "votes", "national-assembly"), (3, "votes", "national-assembly")]),
     ("The score was 3-1 after extra time.", []),
