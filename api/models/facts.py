@@ -50,10 +50,15 @@ event_actors = Table(
 )
 
 
+# Ids are what clients store: a deleted fact's id must never name another. PostgreSQL's sequences
+# never go back; SQLite reuses the highest id unless the table says AUTOINCREMENT (migration 0009).
+NEVER_REUSE_IDS = {"sqlite_autoincrement": True}
+
+
 class Statement(Evidence, Created, Tracked, Base):
     __tablename__ = "statements"
     __table_args__ = (Index("ix_statements_speaker_id_id", "speaker_id", "id"),
-                      Index("ix_statements_kind_id", "kind", "id"))
+                      Index("ix_statements_kind_id", "kind", "id"), NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     speaker_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"))
@@ -70,8 +75,9 @@ class Statement(Evidence, Created, Tracked, Base):
 
 class Figure(Evidence, Created, Tracked, Base):
     __tablename__ = "figures"
-    __table_args__ = tuple(Index(f"ix_figures_{column}_id", column, "id")
-                           for column in ("subject_id", "source_id", "metric", "unit", "qualifier", "value"))
+    __table_args__ = (*(Index(f"ix_figures_{column}_id", column, "id")
+                        for column in ("subject_id", "source_id", "metric", "unit", "qualifier", "value")),
+                      NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     value: Mapped[float] = mapped_column(Double)
@@ -91,7 +97,8 @@ class Figure(Evidence, Created, Tracked, Base):
 
 class Event(Created, Tracked, Base):
     __tablename__ = "events"
-    __table_args__ = (Index("ix_events_kind_id", "kind", "id"), Index("ix_events_date_id", "date", "id"))
+    __table_args__ = (Index("ix_events_kind_id", "kind", "id"), Index("ix_events_date_id", "date", "id"),
+                      NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     kind: Mapped[str] = mapped_column(String(40))
