@@ -28,20 +28,28 @@ REPORTING = frozenset(speech_verbs())
 TITLES = frozenset(w.lower() for w in words("titles.txt"))
 TREATY = ("treaty_signed", "treaty_ratified", "treaty_in_force")
 SPEECH_KINDS = ("pledge", "confirmation")
-META_DATE = re.compile(r"\b(?:updated|posted|published|last modified)\s+(?:on\s+)?$", re.I)
-TALLY_FRAMES = ("casualties", "attack", "displacement")    # repeated happenings counted over a period
-PERIOD_START = re.compile(r"\bsince\s+(?:the\s+)?$|^since\b", re.I)
-BACKREF = re.compile(r"^\W*(?:at that time|at the time|then)\b", re.I)
+CONTEXT = lexicon()[2]
+TALLY_FRAMES = CONTEXT["tally_frames"]          # repeated happenings counted over a period
+
+
+def _phrases(cls: str) -> str:
+    """A lexicon class as regex alternatives, longest first, words separated by any spacing."""
+    longest_first = sorted(CONTEXT[cls], key=lambda p: (-len(p), p))
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in longest_first)
+
+
+META_DATE = re.compile(rf"\b(?:{_phrases('metadate')})\s+(?:on\s+)?$", re.I)
+_SINCE = _phrases("periodstart")
+PERIOD_START = re.compile(rf"\b(?:{_SINCE})\s+(?:the\s+)?$|^(?:{_SINCE})\b", re.I)
+BACKREF = re.compile(rf"^\W*(?:{_phrases('backref')})\b", re.I)
 CLAUSE_DEPS = ("ccomp", "advcl", "relcl", "parataxis", "punct", "cc", "mark")
-PLACE_PREPS = ("in", "at", "into", "near", "over", "across", "to", "on")
+PLACE_PREPS = CONTEXT["place_preps"]
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-PLACE_NOUNS = ("region", "oblast", "province", "district", "city", "town", "village", "area", "border",
-               "river", "sea", "airbase", "base", "camp")
-CAMPAIGN_FRAMES = lexicon()[2]["campaign_frames"]
-AGENT_FRAMES = ("attack", "meeting", "visit", "call")
+PLACE_NOUNS = CONTEXT["place_nouns"]
+CAMPAIGN_FRAMES = CONTEXT["campaign_frames"]
+AGENT_FRAMES = CONTEXT["agent_frames"]
 PARTIES = "agreement between "    # an agreement the text names only by its parties
-AGREEMENT_WORDS = ("treaty", "agreement", "deal", "pact", "accord", "ceasefire", "truce", "armistice",
-                   "memorandum")
+AGREEMENT_WORDS = CONTEXT["agreement"]
 
 
 @dataclass
