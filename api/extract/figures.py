@@ -395,6 +395,9 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
         for metric, _, rx in METRICS[1:3]:
             if rx.search(local[:40]):
                 return metric
+        told = _reduced_relative_metric(frame)
+        if told:
+            return told                    # "the number of people killed ... rose to 2,000"
         if frame.noun is not None and frame.noun.lower_ in ("toll", "tolls"):
             mods = " ".join(c.lower_ for c in frame.noun.children)
             return "casualties" if "casualty" in mods else "killed"     # "the death toll rose to 50"
@@ -403,6 +406,19 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
     if cls == "settlement" and vinfo and vinfo.cls == "capture":
         return "settlements_captured"
     return "other"
+
+
+def _reduced_relative_metric(frame: ff.Frame) -> str | None:
+    """The counted noun's own participle ("people killed in the quake", "civilians wounded by
+    shelling") says what happened to them, wherever the number stands."""
+    if frame.noun is None or frame.elliptic:
+        return None
+    for c in frame.noun.children:
+        if c.dep_ in ("acl", "relcl") and c.tag_ == "VBN":
+            info = ff.verb_info(c)
+            if info and info.metric in ("killed", "wounded"):
+                return info.metric
+    return None
 
 
 def _coordinated_metric(v) -> str | None:
@@ -578,7 +594,7 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         # count they continue, the side reporting its own dead, the side the story has attacked
         return (owner or _located(who, frame) or who.other(attacker) or inherited
                 or (reporter if reporter not in (attacker, story.attacker) else None)
-                or story.attacked or who.other(story.attacker))
+                or story.attacked or who.other(story.attacker) or _home(who, story, attacker))
     if cls in PEOPLE_CLASSES + (None,) and _in_exchange(frame):
         # "X freed four captives in exchange for 70 convicts (held by Y)": the other side frees those
         releaser = _release_doer(who, frame)
@@ -766,6 +782,21 @@ def _located(who: _Who, frame: ff.Frame) -> str | None:
         if key and who.by_key[key].kind in ("country", "organization", "government_body"):
             return who._state(key) if who.by_key[key].kind != "country" else key
     return None
+
+
+def _home(who: _Who, story: Story, attacker: str | None) -> str | None:
+    """The country the story happens in, for dead with no side named: the one country the text
+    names as a noun at least twice and over twice as often as any other. Not where that country
+    is the attacker of a war with another (its enemy's dead are no one's we can name), unless it
+    is the only country of the story (a state's strikes on its own people)."""
+    ranks = [k for k in who.ranks if who.named.get(k, 0)]
+    if not ranks or who.named[ranks[0]] < 2 or \
+            (len(ranks) > 1 and who.named[ranks[0]] <= 2 * who.named[ranks[1]]):
+        return None
+    home = ranks[0]
+    if home in (attacker, story.attacker) and len(who.ranks) > 1:
+        return None
+    return home
 
 
 def _attacker_of(who: _Who, frame: ff.Frame) -> str | None:

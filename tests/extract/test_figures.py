@@ -344,3 +344,19 @@ def test_according_to_reads_its_own_sentence_only():
 def test_vote_tallies(text, expected):
     got = [(f.value, f.unit, f.subject) for f in figures(text)]
     assert got == expected
+
+
+# whose dead when the clause names no side: the one country the story is set in; not where that
+# country is waging an offensive on others; and a counted noun's own participle gives the metric
+@pytest.mark.parametrize("text,expected", [
+    ("Heavy rain fell across Freedonia for a week. Freedonia closed its schools. "
+     "At least 40 people have died and 9,000 were injured.",
+     [(40, "killed", "freedonia"), (9000, "wounded", "freedonia")]),
+    ("Freedonia's bombardment of the valley went on. Freedonia said its jets hit depots. Freedonia "
+     "called it a success, and Sylvania called for calm. At least 40 people were killed.",
+     [(40, "killed", None)]),
+    ("The number of people killed in the quake has risen to 212.", [(212, "killed", None)]),
+    ("The number of people displaced has risen to 9,000.", [(9000, "other", None)]),
+])
+def test_dead_of_the_story_country(text, expected):
+    assert [(f.value, f.metric, f.subject) for f in figures(text)] == expected
