@@ -250,6 +250,8 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         unit = "votes"
     source = _source(sp, frame, idx, statements, a, text, (cs, ce))
     subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
+    if subject is None and cls == "money":
+        subject = story.by_unit.get(unit)     # "the majority of this, $19 billion": the last amount's
     as_of = _anchor(text, story, a, cs, ce, sp, parsed.published, statements, cls, vinfo)
     story.by_unit[unit] = subject or story.by_unit.get(unit)
     story.last_noun, story.noun_sentence = (unit, cls), story.sentence
@@ -645,6 +647,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         return doer
     if cls in ("territory", "settlement") and frame.pred is not None:
         return who.actor(ff.agent(frame.pred))   # "X reported raids on four provinces": its own regions
+    if cls in ("money", "fraction"):
+        return _clause_actor(sp, idx, frame, a, text)    # an amount names its own unit: never elliptical
     if cls in CONTEXT_CLASSES or frame.elliptic:
         unit = _unit_of(frame, info) if not frame.elliptic else (story.last_noun or (None,))[0]
         prior = story.by_unit.get(unit)
@@ -652,8 +656,6 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             return prior
     if cls in ("military",) or (cls is None and frame.noun is None):
         return _preceding_actor(sp, idx, frame, a, text)
-    if cls in ("money", "fraction"):
-        return _clause_actor(sp, idx, frame, a, text)
     return None
 
 

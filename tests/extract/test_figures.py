@@ -360,3 +360,15 @@ def test_vote_tallies(text, expected):
 ])
 def test_dead_of_the_story_country(text, expected):
     assert [(f.value, f.metric, f.subject) for f in figures(text)] == expected
+
+
+# an amount of money names its own unit: it never takes the last counted noun's owner, only the
+# owner of the amount it continues
+@pytest.mark.parametrize("text,value,subject", [
+    ("Sylvania fired 40 missiles at Freedonia. The attack cost Ruritania about $80 million.", 80e6, "ruritania"),
+    ("Freedonia earned more than $20 billion. The majority of this, around $19 billion, came from timber.",
+     19e9, "freedonia"),
+])
+def test_money_is_never_elliptical(text, value, subject):
+    got = {f.value: f.subject for f in figures(text)}
+    assert got[value] == subject
