@@ -365,7 +365,8 @@ def test_dead_of_the_story_country(text, expected):
 # an amount of money names its own unit: it never takes the last counted noun's owner, only the
 # owner of the amount it continues
 @pytest.mark.parametrize("text,value,subject", [
-    ("Sylvania fired 40 missiles at Freedonia. The attack cost Ruritania about $80 million.", 80e6, "ruritania"),
+    ("Sylvania fired 40 missiles at Freedonia. The attack cost Ruritania about $80 million.",
+     80e6, "ruritania"),
     ("Freedonia earned more than $20 billion. The majority of this, around $19 billion, came from timber.",
      19e9, "freedonia"),
 ])
