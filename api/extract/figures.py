@@ -463,7 +463,7 @@ class _Who:
             me = self.statement.speaker if self.statement else None
             return self.other(self._state(me)) if me else None
         lo, hi = ff.np_span(t)
-        key = self.idx.covering(self.sp.off(t))
+        key = self._first_of_pair(t) or self.idx.covering(self.sp.off(t))
         if key is None:      # "Borduria's trade minister Ivo Marek": the person named, else the first name
             keys = self.idx.at(lo + self.sp.base, hi + self.sp.base)
             aside = [(c.left_edge.idx + self.sp.base, c.right_edge.idx + len(c.right_edge) + self.sp.base)
@@ -481,6 +481,18 @@ class _Who:
             if poss is not None and self.statement:
                 key = self.statement.speaker
         return self._state(key) if (key and state) else key
+
+    def _first_of_pair(self, t) -> str | None:
+        """"Ruritanian and Bordurian jets", "US and British warships": the first-named side."""
+        first = next((c for c in t.children if c.i < t.i and c.dep_ in ("amod", "compound", "nmod")
+                      and any(g.dep_ == "conj" for g in c.children)), None)
+        if first is None:
+            return None
+        key = self.idx.covering(self.sp.off(first))
+        if key is None:
+            key = gz.demonyms().get(first.text)
+            key = key if key in self.by_key else None
+        return key
 
     def _demonym(self, t) -> str | None:
         lo, hi = ff.np_span(t)

@@ -373,3 +373,8 @@ def test_dead_of_the_story_country(text, expected):
 def test_money_is_never_elliptical(text, value, subject):
     got = {f.value: f.subject for f in figures(text)}
     assert got[value] == subject
+
+
+def test_two_sides_named_on_one_noun_give_the_first_named():
+    got = [(f.value, f.subject) for f in figures("Ruritanian and Sylvanian strikes destroyed 12 tanks.")]
+    assert got == [(12, "ruritania")]
