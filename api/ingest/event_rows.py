@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import lru_cache
 
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, lazyload
@@ -17,7 +18,7 @@ from ..extract import merge
 from ..extract.types import Extraction
 from ..models import Actor, Document, Event, EventMention, bury
 from ..models.facts import event_actors
-from .matching import assign, pair
+from .matching import assign, insert_rows, pair
 
 
 def write_events(session: Session, revision: int, doc_id: str, extraction: Extraction,
@@ -40,19 +41,19 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
         if assign(row, _reported(e, actor_ids), revision, extraction.version):
             frames |= {before, row.frame}
             changed.add(row.id)
-    rows = [Event(kind=e.kind, title=e.title, location=e.location, series=e.series, date=e.date,
-                  precision=e.precision, extractor_version=extraction.version, revision=revision)
-            for e in new]
-    session.add_all(rows)
-    session.flush()                      # one INSERT batch; ids are assigned in the events' order
+    if pairs:
+        session.flush()
+    # A new mention starts as an event of its own (one INSERT batch, ids in the events' order);
+    # the regroup below moves it into the event it belongs to.
+    event_ids = insert_rows(session, Event, [
+        dict(kind=e.kind, title=e.title, location=e.location, series=e.series, date=e.date,
+             precision=e.precision, extractor_version=extraction.version, revision=revision) for e in new])
     added = []
-    for e, row in zip(new, rows, strict=True):
+    for e, event_id in zip(new, event_ids, strict=True):
         values = _reported(e, actor_ids)
-        added.append(EventMention(event_id=row.id, **values, **evidence(e.evidence)))
+        added.append(dict(event_id=event_id, **values, **evidence(e.evidence)))
         frames.add(values["frame"])
-    session.add_all(added)
-    session.flush()
-    changed |= {m.id for m in added}
+    changed |= set(insert_rows(session, EventMention, added))
     emptied = {m.event_id for m in stale}
     if stale:
         frames |= {m.frame for m in stale}
@@ -72,6 +73,12 @@ def _reported(e, actor_ids: dict[str, str]) -> dict:
     return dict(reported_date=e.date, reported_precision=e.precision, reported_kind=e.kind,
                 frame=e.frame or e.kind, reported_title=e.title, reported_location=e.location,
                 reported_series=e.series, reported_actors=json.dumps(ids), agent_count=agents)
+
+
+@lru_cache(maxsize=65536)   # a frame's mentions are read again for every document that touches it
+def _actor_ids(reported: str | None) -> tuple[str, ...]:
+    """A mention's stored participants (a JSON list of actor ids), agents first."""
+    return tuple(json.loads(reported or "[]"))
 
 
 def _mention_rows(session: Session, frames: set[str]):
@@ -99,7 +106,7 @@ def regroup(session: Session, revision: int, frames: set[str], changed: set[int]
     affiliation = dict(session.execute(select(Actor.id, Actor.affiliation_id)
                                        .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
     mentions = [merge.Mention(r.document_id, r.start_char, r.reported_kind or "other", r.frame,
-                              r.reported_date, tuple(json.loads(r.reported_actors or "[]")),
+                              r.reported_date, _actor_ids(r.reported_actors),
                               r.agent_count or 0, r.reported_location, r.reported_series,
                               r.published.isoformat() if r.published else None) for r in rows]
     before = {r.event_id for r in rows} | set(emptied)
@@ -185,7 +192,7 @@ def _settle(session: Session, revision: int, row: Event, have: set[str], members
         row.revision = revision
     if not row.extractor_version:
         row.extractor_version = members[0].extractor_version
-    want = list(dict.fromkeys(a for r in members for a in json.loads(r.reported_actors or "[]")))
+    want = list(dict.fromkeys(a for r in members for a in _actor_ids(r.reported_actors)))
     event_id = row.id
     extra = sorted(have - set(want))
     missing = [a for a in want if a not in have]

@@ -1,7 +1,8 @@
 """Run extraction over many documents: in this process, or over every core in a process pool.
 
 Extraction is pure (text in, frozen dataclasses out), so workers need nothing but the text.
-Each worker takes a batch at a time, so the model runs over several articles at once.
+Each worker takes a batch at a time, so the model runs over several articles at once; batches
+shrink towards the end, so the workers finish together (no one left on a full batch alone).
 """
 from __future__ import annotations
 
@@ -61,9 +62,12 @@ def worker_count(requested: int, jobs: int) -> int:
     return max(1, min(requested or cores, jobs))
 
 
-def _batches(jobs: list[Job], size: int) -> Iterator[list[Job]]:
-    it = iter(jobs)
-    while batch := list(islice(it, size)):
+def _batches(jobs: list[Job], size: int, workers: int = 1) -> Iterator[list[Job]]:
+    """Batches of `size`, the last ones smaller (a share of what is left per worker), so no worker
+    is still on a full batch while the others wait (one process: all of `size`)."""
+    it, left = iter(jobs), len(jobs)
+    while batch := list(islice(it, size if workers == 1 else max(1, min(size, -(-left // (3 * workers)))))):
+        left -= len(batch)
         yield batch
 
 
@@ -77,7 +81,7 @@ def extract_all(jobs: Iterable[Job], workers: int) -> Iterator[Result]:
     jobs = list(jobs)
     n = worker_count(workers, len(jobs))
     size = max(1, min(BATCH, len(jobs) // (2 * n)))
-    batches = list(_batches(jobs, size))
+    batches = list(_batches(jobs, size, n))
     if n == 1:
         for batch in batches:
             yield from _extract_batch(batch)

@@ -11,6 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
 Old = TypeVar("Old")
 New = TypeVar("New")
 Key = Callable[[object], tuple]
@@ -52,3 +55,13 @@ def assign(row, values: dict, revision: int, version: str | None = None) -> bool
     if version is not None:
         row.extractor_version = version
     return True
+
+
+def insert_rows(session: Session, model, rows: list[dict]) -> list[int]:
+    """New facts in one INSERT batch, no ORM objects to track and flush: their ids, in the
+    order of `rows`. Column defaults (timestamps, created_revision) apply as for any insert."""
+    if not rows:
+        return []
+    table = model.__table__      # Core, not the ORM's bulk insert: nothing to track
+    return list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                                rows).scalars())

@@ -14,14 +14,15 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from ..extract.types import Extraction, Span
 from ..models import Actor, Figure, Statement, bury
+from ..models.facts import statement_about
 from .actor_rows import actors_of_document, forget_unsupported, write_actors
 from .event_rows import write_events
-from .matching import assign, pair
+from .matching import assign, insert_rows, pair
 
 log = logging.getLogger(__name__)
 
@@ -53,9 +54,9 @@ class Writer:
         with self.session.no_autoflush:
             supported_before = actors_of_document(self.session, doc_id)
             actor_ids = write_actors(self.session, self.revision, doc_id, extraction, quoted)
-            statement_rows, stale_statements = self._statements(doc_id, extraction, actor_ids, quoted,
-                                                                evidence)
-            self._figures(doc_id, extraction, actor_ids, statement_rows, quoted, evidence)
+            statement_ids, stale_statements = self._statements(doc_id, extraction, actor_ids, quoted,
+                                                               evidence)
+            self._figures(doc_id, extraction, actor_ids, statement_ids, quoted, evidence)
             self._delete(Statement, stale_statements)
             write_events(self.session, self.revision, doc_id, extraction, actor_ids, evidence, quoted)
             forget_unsupported(self.session, self.revision, supported_before - set(actor_ids.values()))
@@ -70,7 +71,7 @@ class Writer:
             self.session.execute(delete(model).where(model.id.in_(ids)))
 
     def _statements(self, doc_id, extraction, actor_ids, quoted, evidence):
-        """(extraction index -> row, stored statements no longer found)."""
+        """(extraction index -> statement id, stored statements no longer found)."""
         wanted = []
         for i, s in enumerate(extraction.statements):
             if s.speaker not in actor_ids or not quoted(s.evidence):
@@ -83,25 +84,30 @@ class Writer:
             (lambda r: (*_span(r), r.speaker_id, r.kind),
              lambda w: (*_new_span(w[1].evidence), actor_ids[w[1].speaker], w[1].kind)),
             (_span, lambda w: _new_span(w[1].evidence))])
-        # Every actor the statements are about, in one query: a get() per statement would flush
-        # the pending rows and ask the database each time.
-        about_ids = {actor_ids[k] for _, s in wanted for k in s.about if k in actor_ids}
-        actors = {a.id: a for a in self.session.scalars(select(Actor).where(Actor.id.in_(about_ids)))}
-        rows = {}
-        for row, (i, s) in pairs:
-            assign(row, self._statement_values(s, actor_ids), self.revision, extraction.version)
-            about = self._about(s, actor_ids, actors)
-            if {a.id for a in row.about} != {a.id for a in about}:
-                row.about = about
-                row.revision, row.extractor_version = self.revision, extraction.version
-            rows[i] = row
-        for i, s in new:
-            row = Statement(**self._statement_values(s, actor_ids), **evidence(s.evidence))
-            row.about = self._about(s, actor_ids, actors)
-            self.session.add(row)
-            rows[i] = row
-        self.session.flush()
-        return rows, stale
+        ids = {}
+        if pairs:
+            # Every actor the statements found again are about, in one query: a get() per statement
+            # would flush the pending rows and ask the database each time.
+            about_ids = {actor_ids[k] for _, (_, s) in pairs for k in s.about if k in actor_ids}
+            actors = {a.id: a for a in self.session.scalars(select(Actor).where(Actor.id.in_(about_ids)))}
+            for row, (i, s) in pairs:
+                assign(row, self._statement_values(s, actor_ids), self.revision, extraction.version)
+                about = [actors[a] for a in self._about(s, actor_ids)]
+                if {a.id for a in row.about} != {a.id for a in about}:
+                    row.about = about
+                    row.revision, row.extractor_version = self.revision, extraction.version
+                ids[i] = row.id
+            self.session.flush()
+        # New statements in one INSERT batch (ids back in their order), what they are about in another.
+        new_ids = insert_rows(self.session, Statement, [
+            {**self._statement_values(s, actor_ids), **evidence(s.evidence)} for _, s in new])
+        about_rows = []
+        for (i, s), statement_id in zip(new, new_ids, strict=True):
+            ids[i] = statement_id
+            about_rows += [{"statement_id": statement_id, "actor_id": a} for a in self._about(s, actor_ids)]
+        if about_rows:
+            self.session.execute(insert(statement_about), about_rows)
+        return ids, stale
 
     @staticmethod
     def _statement_values(s, actor_ids) -> dict:
@@ -109,20 +115,19 @@ class Writer:
                     said_on=date.fromisoformat(s.said_on) if s.said_on else None)
 
     @staticmethod
-    def _about(s, actor_ids, actors: dict[int, Actor]) -> list[Actor]:
-        """The actors a statement is about (two keys may name one stored actor: once)."""
-        return [actors[i] for i in sorted({actor_ids[k] for k in s.about if k in actor_ids})]
+    def _about(s, actor_ids) -> list[str]:
+        """The ids of the actors a statement is about (two keys may name one stored actor: once)."""
+        return sorted({actor_ids[k] for k in s.about if k in actor_ids})
 
-    def _figures(self, doc_id, extraction, actor_ids, statement_rows, quoted, evidence) -> None:
+    def _figures(self, doc_id, extraction, actor_ids, statement_ids, quoted, evidence) -> None:
         wanted = []
         for f in extraction.figures:
             if not quoted(f.evidence):
                 log.warning("figure dropped (evidence does not quote the text): %.60s", f.evidence.text)
                 continue
-            said = statement_rows.get(f.statement) if f.statement is not None else None
             values = dict(value=f.value, unit=f.unit, metric=f.metric, qualifier=f.qualifier,
                           subject_id=actor_ids.get(f.subject), source_id=actor_ids.get(f.source),
-                          as_of=f.as_of, statement_id=said.id if said else None)
+                          as_of=f.as_of, statement_id=statement_ids.get(f.statement))
             wanted.append((f, values))
         stored = self.session.scalars(select(Figure).where(Figure.document_id == doc_id)
                                       .order_by(Figure.id)).all()
@@ -132,7 +137,7 @@ class Writer:
             (_span, lambda w: _new_span(w[0].evidence))])
         for row, (_, values) in pairs:
             assign(row, values, self.revision, extraction.version)
-        for f, values in new:
-            self.session.add(Figure(**values, **evidence(f.evidence)))
-        self.session.flush()
+        if pairs:
+            self.session.flush()
+        insert_rows(self.session, Figure, [{**values, **evidence(f.evidence)} for f, values in new])
         self._delete(Figure, stale)
