@@ -58,10 +58,15 @@ def assign(row, values: dict, revision: int, version: str | None = None) -> bool
 
 
 def insert_rows(session: Session, model, rows: list[dict]) -> list[int]:
-    """New facts in one INSERT batch, no ORM objects to track and flush: their ids, in the
+    """New facts in one INSERT batch (Core: no ORM objects to track and flush): their ids, in the
     order of `rows`. Column defaults (timestamps, created_revision) apply as for any insert."""
     if not rows:
         return []
-    table = model.__table__      # Core, not the ORM's bulk insert: nothing to track
+    table = model.__table__
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite does not order a batch's RETURNING rows (SQLAlchemy would send one INSERT per row
+        # to keep the order), but it gives each new row the id above the largest, in insertion
+        # order, and the transaction holds the write lock: the ids sorted are the rows' order.
+        return sorted(session.execute(insert(table).returning(table.c.id), rows).scalars())
     return list(session.execute(insert(table).returning(table.c.id, sort_by_parameter_order=True),
                                 rows).scalars())
