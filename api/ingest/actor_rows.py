@@ -10,7 +10,7 @@ import json
 import re
 
 from sqlalchemy import delete, insert, select, union, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, lazyload
 
 from ..extract import aliases, merge
 from ..extract.types import Extraction
@@ -24,8 +24,9 @@ def slugify(name: str) -> str:
 
 
 def write_actors(session: Session, revision: int, doc_id: str, extraction: Extraction,
-                 quotes) -> dict[str, str]:
-    """Extraction actor key -> stored actor id, creating or enriching rows as needed."""
+                 quotes, new: bool = False) -> dict[str, str]:
+    """Extraction actor key -> stored actor id, creating or enriching rows as needed (`new`: the
+    document had no rows before)."""
     keys = {a.key: aliases.match_keys(a) for a in extraction.actors}
     wanted = set().union(*keys.values()) if keys else set()
     first_alias: dict[str, tuple[int, str]] = {}     # match key -> (alias row id, actor id), oldest first
@@ -34,7 +35,9 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
         if key not in first_alias or alias_id < first_alias[key][0]:
             first_alias[key] = (alias_id, actor_id)
     found = {first_alias[k][1] for ks in keys.values() for k in ks if k in first_alias}
-    rows = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(found)))}
+    # (affiliation_id is all this reads of an affiliation: no join to load it)
+    rows = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(found))
+                                             .options(lazyload(Actor.affiliation)))}
 
     ids: dict[str, str] = {}
     for a in extraction.actors:
@@ -61,13 +64,14 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
     session.flush()
     _write_mentions(session, revision, doc_id, {
         (ids[a.key], m.span.start, m.span.end) for a in extraction.actors for m in a.mentions
-        if quotes(m.span)})
+        if quotes(m.span)}, new)
     return ids
 
 
-def _write_mentions(session: Session, revision: int, doc_id: str, wanted: set[tuple[str, int, int]]) -> None:
+def _write_mentions(session: Session, revision: int, doc_id: str, wanted: set[tuple[str, int, int]],
+                    new: bool) -> None:
     """The document's actor mentions become `wanted`: what is there already stays untouched."""
-    stored = {(a, s, e): i for i, a, s, e in session.execute(
+    stored = {} if new else {(a, s, e): i for i, a, s, e in session.execute(
         select(ActorMention.id, ActorMention.actor_id, ActorMention.start_char, ActorMention.end_char)
         .where(ActorMention.document_id == doc_id))}
     stale = sorted(i for key, i in stored.items() if key not in wanted)

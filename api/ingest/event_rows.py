@@ -22,13 +22,13 @@ from .matching import assign, insert_rows, pair
 
 
 def write_events(session: Session, revision: int, doc_id: str, extraction: Extraction,
-                 actor_ids: dict[str, str], evidence, quotes) -> None:
+                 actor_ids: dict[str, str], evidence, quotes, new: bool = False) -> None:
     """The document's event mentions become the extraction's: a mention found again (same span,
     and kind where one span has several) keeps its row; then the frames any mention entered or
-    left are regrouped."""
+    left are regrouped. `new`: the document had no mentions before."""
     events = [e for e in extraction.events if quotes(e.evidence)]
-    stored = session.scalars(select(EventMention).where(EventMention.document_id == doc_id)
-                             .order_by(EventMention.id)).all()
+    stored = [] if new else session.scalars(select(EventMention).where(EventMention.document_id == doc_id)
+                                            .order_by(EventMention.id)).all()
     pairs, stale, new = pair(stored, events, [
         (lambda r: (r.start_char, r.end_char, r.evidence_text, r.reported_kind),
          lambda e: (e.evidence.start, e.evidence.end, e.evidence.text, e.kind)),

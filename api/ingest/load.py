@@ -263,7 +263,7 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str | None
         elif assign(stored, values, revision):
             stored.ingested_at = utcnow()
         session.flush()
-        Writer(session, revision).write(doc.id, doc.text, extraction)
+        Writer(session, revision, new=stored is None).write(doc.id, doc.text, extraction)
         after_document_written(session, revision, doc.id)
         if stored is not None and not wrote_at(session, revision):
             session.rollback()

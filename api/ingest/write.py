@@ -40,8 +40,9 @@ def _new_span(span: Span) -> tuple:
 
 
 class Writer:
-    def __init__(self, session: Session, revision: int):
-        self.session, self.revision = session, revision
+    def __init__(self, session: Session, revision: int, new: bool = False):
+        """`new`: the document was not stored before, so it has no facts to read and match."""
+        self.session, self.revision, self.new = session, revision, new
 
     def write(self, doc_id: str, text: str, extraction: Extraction) -> None:
         def quoted(span: Span) -> bool:
@@ -52,13 +53,14 @@ class Writer:
                         extractor_version=extraction.version, revision=self.revision)
 
         with self.session.no_autoflush:
-            supported_before = actors_of_document(self.session, doc_id)
-            actor_ids = write_actors(self.session, self.revision, doc_id, extraction, quoted)
+            supported_before = set() if self.new else actors_of_document(self.session, doc_id)
+            actor_ids = write_actors(self.session, self.revision, doc_id, extraction, quoted, self.new)
             statement_ids, stale_statements = self._statements(doc_id, extraction, actor_ids, quoted,
                                                                evidence)
             self._figures(doc_id, extraction, actor_ids, statement_ids, quoted, evidence)
             self._delete(Statement, stale_statements)
-            write_events(self.session, self.revision, doc_id, extraction, actor_ids, evidence, quoted)
+            write_events(self.session, self.revision, doc_id, extraction, actor_ids, evidence, quoted,
+                         self.new)
             forget_unsupported(self.session, self.revision, supported_before - set(actor_ids.values()))
         self.session.expire_all()   # core statements above changed rows the session may hold
 
@@ -78,8 +80,8 @@ class Writer:
                 log.warning("statement dropped (speaker or evidence unresolved): %.60s", s.text)
                 continue
             wanted.append((i, s))
-        stored = self.session.scalars(select(Statement).where(Statement.document_id == doc_id)
-                                      .order_by(Statement.id)).all()
+        stored = [] if self.new else self.session.scalars(
+            select(Statement).where(Statement.document_id == doc_id).order_by(Statement.id)).all()
         pairs, stale, new = pair(stored, wanted, [
             (lambda r: (*_span(r), r.speaker_id, r.kind),
              lambda w: (*_new_span(w[1].evidence), actor_ids[w[1].speaker], w[1].kind)),
@@ -129,8 +131,8 @@ class Writer:
                           subject_id=actor_ids.get(f.subject), source_id=actor_ids.get(f.source),
                           as_of=f.as_of, statement_id=statement_ids.get(f.statement))
             wanted.append((f, values))
-        stored = self.session.scalars(select(Figure).where(Figure.document_id == doc_id)
-                                      .order_by(Figure.id)).all()
+        stored = [] if self.new else self.session.scalars(
+            select(Figure).where(Figure.document_id == doc_id).order_by(Figure.id)).all()
         pairs, stale, new = pair(stored, wanted, [
             (lambda r: (*_span(r), r.metric, r.subject_id),
              lambda w: (*_new_span(w[0].evidence), w[1]["metric"], w[1]["subject_id"])),
