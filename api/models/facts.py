@@ -77,6 +77,14 @@ class Figure(Evidence, Created, Tracked, Base):
     __tablename__ = "figures"
     __table_args__ = (*(Index(f"ix_figures_{column}_id", column, "id")
                         for column in ("subject_id", "source_id", "metric", "unit", "qualifier", "value")),
+                      # A summary's groups (counts, smallest, largest and latest value) from the index
+                      # alone (0010).
+                      Index("ix_figures_subject_summary", "subject_id", "as_of", "value"),
+                      Index("ix_figures_source_summary", "source_id", "as_of", "value", "subject_id"),
+                      Index("ix_figures_metric_summary", "metric", "as_of", "value"),
+                      Index("ix_figures_unit_summary", "unit", "as_of", "value"),
+                      Index("ix_figures_document_summary", "document_id", "as_of", "value"),
+                      Index("ix_figures_as_of_summary", "as_of", "value"),
                       NEVER_REUSE_IDS)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -121,7 +129,8 @@ class Event(Created, Tracked, Base):
 
 class EventMention(Evidence, Tracked, Base):
     __tablename__ = "event_mentions"
-    __table_args__ = (UniqueConstraint("event_id", "document_id", "start_char", "end_char"),)
+    __table_args__ = (UniqueConstraint("event_id", "document_id", "start_char", "end_char"),
+                      Index("ix_event_mentions_document_id_event_id", "document_id", "event_id"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)

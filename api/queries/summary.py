@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import String, cast, func, literal, or_, select, union
+from sqlalchemy import Integer, String, and_, cast, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from ..models import Actor, Event, EventMention, Figure, Statement, StatementCluster
@@ -104,38 +104,64 @@ def _month(column):
     return func.coalesce(func.nullif(func.substr(text, 1, 7), func.substr(text, 1, 4)), NO_KEY)
 
 
-def _statement_pairs(by: str, where: list):
-    ids = select(Statement.id).where(*where)
-    if by == "actor":    # spoke it, or is what it is about: the list's actor filter
-        return union(select(Statement.id.label("fid"), Statement.speaker_id.label("key")).where(*where),
-                     select(statement_about.c.statement_id, statement_about.c.actor_id)
-                     .where(statement_about.c.statement_id.in_(ids)))
-    key = {"speaker": Statement.speaker_id, "kind": Statement.kind, "document": Statement.document_id,
-           "month": _month(Statement.said_on)}[by]
-    return select(Statement.id.label("fid"), key.label("key")).where(*where)
+# Each grouping is read as parts grouped by a stored column (so an index on that column, with the
+# value and as_of for figures, serves it without reading the rows), then regrouped by the key: a
+# month from its dates, null as NO_KEY, and a fact counted once per key it has (an actor who both
+# says a statement and is what it is about counts it once).
+
+def _part(raw, *where, extra=(), count=None):
+    return select(raw.label("raw"), (count if count is not None else func.count()).label("n"), *extra) \
+        .where(*where).group_by(raw)
 
 
-def _figure_pairs(by: str, where: list):
-    extra = (Figure.value.label("value"), func.coalesce(Figure.as_of, NO_KEY).label("as_of"))
-    if by == "actor":    # whose number, or who asserts it
-        return union(*(select(Figure.id.label("fid"), column.label("key"), *extra)
-                       .where(*where, column.is_not(None))
-                       for column in (Figure.subject_id, Figure.source_id)))
-    key = {"subject": Figure.subject_id, "source": Figure.source_id, "metric": Figure.metric,
-           "unit": Figure.unit, "document": Figure.document_id, "month": _month(Figure.as_of)}[by]
-    return select(Figure.id.label("fid"), func.coalesce(key, NO_KEY).label("key"), *extra).where(*where)
+def _statement_parts(by: str, where: list) -> list:
+    if by == "actor":    # spoke it, or is what it is about (and did not also speak it)
+        about = statement_about.c
+        return [_part(Statement.speaker_id, *where),
+                _part(about.actor_id, *where, or_(Statement.speaker_id.is_(None),
+                                                  Statement.speaker_id != about.actor_id))
+                .select_from(statement_about.join(Statement, Statement.id == about.statement_id))]
+    column = {"speaker": Statement.speaker_id, "kind": Statement.kind, "document": Statement.document_id,
+              "month": Statement.said_on}[by]
+    return [_part(column, *where)]
 
 
-def _event_pairs(by: str, where: list):
-    ids = select(Event.id).where(*where)
+FIGURE_COLUMNS = {"subject": Figure.subject_id, "source": Figure.source_id, "metric": Figure.metric,
+                  "unit": Figure.unit, "document": Figure.document_id, "month": Figure.as_of}
+
+
+def _figure_parts(by: str, where: list) -> list:
+    extra = (func.min(Figure.value).label("lo"), func.max(Figure.value).label("hi"))
+    if by == "actor":    # whose number, or who asserts it (when not the same actor)
+        return [_part(Figure.subject_id, *where, Figure.subject_id.is_not(None), extra=extra),
+                _part(Figure.source_id, *where, Figure.source_id.is_not(None),
+                      or_(Figure.subject_id.is_(None), Figure.source_id != Figure.subject_id), extra=extra)]
+    return [_part(FIGURE_COLUMNS[by], *where, extra=extra)]
+
+
+def _event_parts(by: str, where: list) -> list:
+    def of_events(column) -> list:     # no filter: every row, without asking the events table
+        return [column.in_(select(Event.id).where(*where))] if where else []
     if by == "actor":
-        return select(event_actors.c.event_id.label("fid"), event_actors.c.actor_id.label("key")) \
-            .where(event_actors.c.event_id.in_(ids))
-    if by == "document":
-        return select(EventMention.event_id.label("fid"), EventMention.document_id.label("key")) \
-            .where(EventMention.event_id.in_(ids)).distinct()
-    key = {"kind": Event.kind, "month": _month(Event.date)}[by]
-    return select(Event.id.label("fid"), key.label("key")).where(*where)
+        return [_part(event_actors.c.actor_id, *of_events(event_actors.c.event_id))]
+    if by == "document":   # an event reported twice in one document counts once there
+        return [_part(EventMention.document_id, *of_events(EventMention.event_id),
+                      count=func.count(func.distinct(EventMention.event_id)))]
+    return [_part({"kind": Event.kind, "month": Event.date}[by], *where)]
+
+
+PARTS = {"statements": _statement_parts, "figures": _figure_parts, "events": _event_parts}
+
+
+def _groups(resource: str, by: str, where: list):
+    """key, count (and for figures min_value, max_value) of every group."""
+    parts = PARTS[resource](by, where)
+    rows = (parts[0] if len(parts) == 1 else union_all(*parts)).subquery("parts")
+    key = _month(rows.c.raw) if by == "month" else func.coalesce(rows.c.raw, NO_KEY)
+    columns = [key.label("key"), cast(func.sum(rows.c.n), Integer).label("count")]
+    if resource == "figures":
+        columns += [func.min(rows.c.lo).label("min_value"), func.max(rows.c.hi).label("max_value")]
+    return select(*columns).group_by(key).subquery(f"{resource}_by_{by}")
 
 
 SUMMARY_KEYS = {
@@ -148,26 +174,19 @@ ACTOR_KEYS = {"speaker", "actor", "subject", "source"}
 
 def summarize(session: Session, resource: str, *, by: str, cursor: str | None, limit: int,
               sort: str = "key", updated_since: int | None = None, **filters) -> Page:
-    model, where_of, pairs_of = {"statements": (Statement, statement_where, _statement_pairs),
-                                 "figures": (Figure, figure_where, _figure_pairs),
-                                 "events": (Event, event_where, _event_pairs)}[resource]
+    model, where_of = {"statements": (Statement, statement_where), "figures": (Figure, figure_where),
+                       "events": (Event, event_where)}[resource]
     where = where_of(**filters)
     if updated_since is not None:
         where.append(model.revision > updated_since)
-    pairs = pairs_of(by, where).subquery("pairs")
-    columns = [pairs.c.key.label("key"), func.count().label("count")]
-    if resource == "figures":
-        columns += [func.min(pairs.c.value).label("min_value"), func.max(pairs.c.value).label("max_value")]
-    groups = select(*columns).group_by(pairs.c.key).subquery(f"{resource}_by_{by}")
+    groups = _groups(resource, by, where)
     sorts = {"key": Sort(f"{by}:key", (groups.c.key,), (str,)),
              "-count": Sort(f"{by}:-count", (groups.c.count, groups.c.key), (int, str), descending=True)}
     page = keyset_page(session, select(groups), sorts[sort], cursor, limit)
-    total = session.scalar(select(func.count()).select_from(groups))
     items = [dict(zip(groups.c.keys(), row, strict=True)) for row in page.items]
-    if resource == "figures" and items:
-        latest = _latest_values(session, pairs, [i["key"] for i in items])
+    if resource == "figures":
         for item in items:
-            item["latest_value"] = latest.get(item["key"])
+            item["latest_value"] = _latest_value(session, by, where, item["key"])
     names = {}
     if by in ACTOR_KEYS and items:
         keys = [i["key"] for i in items]
@@ -175,11 +194,30 @@ def summarize(session: Session, resource: str, *, by: str, cursor: str | None, l
     for item in items:
         item["name"] = names.get(item["key"])
         item["key"] = item["key"] or None
-    return Page(items, page.next_cursor, total)
+    # The number of groups, counted by the caller once per data revision (api/web/totals.py).
+    return Page(items, page.next_cursor,
+                count=lambda: session.scalar(select(func.count()).select_from(groups)))
 
 
-def _latest_values(session: Session, pairs, keys: list[str]) -> dict:
-    ranked = select(pairs.c.key, pairs.c.value, func.row_number().over(
-        partition_by=pairs.c.key, order_by=(pairs.c.as_of.desc(), pairs.c.fid.desc())).label("n")) \
-        .where(pairs.c.key.in_(keys)).subquery("ranked")
-    return dict(session.execute(select(ranked.c.key, ranked.c.value).where(ranked.c.n == literal(1))).all())
+def _latest_value(session: Session, by: str, where: list, key: str):
+    """The value of the group's figure with the latest as_of (then the last written): read from the
+    end of the group's index, one row per column the key is in."""
+    if by == "actor":
+        conditions = [Figure.subject_id == key, Figure.source_id == key]
+    elif by == "month" and key != NO_KEY:
+        conditions = [and_(Figure.as_of >= key, Figure.as_of < key + "~")]
+    elif by == "month":          # undated, or dated to a year only
+        conditions = [or_(Figure.as_of.is_(None), func.length(Figure.as_of) < 7)]
+    else:
+        column = FIGURE_COLUMNS[by]
+        conditions = [column.is_(None) if key == NO_KEY else column == key]
+    latest = None
+    for condition in conditions:
+        as_of = Figure.as_of.desc()
+        if session.get_bind().dialect.name == "postgresql":   # SQLite puts nulls last when descending
+            as_of = as_of.nulls_last()
+        row = session.execute(select(Figure.as_of, Figure.id, Figure.value).where(*where, condition)
+                              .order_by(as_of, Figure.id.desc()).limit(1)).first()
+        if row and (latest is None or (row.as_of or "", row.id) > (latest.as_of or "", latest.id)):
+            latest = row
+    return latest.value if latest else None

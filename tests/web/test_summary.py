@@ -71,7 +71,20 @@ def test_figure_summary_gives_smallest_largest_and_latest_value(client):
         .get_json()["data"]
     values = [f["value"] for f in figures]
     assert (group["min_value"], group["max_value"]) == (min(values), max(values))
-    assert group["latest_value"] in values and group["count"] == len(figures)
+    latest = max(figures, key=lambda f: (f["as_of"] or "", f["id"]))   # latest as_of, then last written
+    assert group["latest_value"] == latest["value"] and group["count"] == len(figures)
+
+
+def test_each_group_latest_value_is_its_latest_figures(client):
+    """By actor (a figure's subject or source), month and document: the latest of each group's list."""
+    for by in ("actor", "month", "document", "unit"):
+        groups, _ = follow_pages(client, f"/v1/summary/figures?by={by}&per_page=5")
+        for group in groups:
+            if not group["list"]:
+                continue
+            figures, _ = follow_pages(client, group["list"])
+            latest = max(figures, key=lambda f: (f["as_of"] or "", f["id"]))
+            assert group["latest_value"] == latest["value"], (by, group)
 
 
 def test_summary_sorts_by_count_names_actors_and_answers_csv(client):
