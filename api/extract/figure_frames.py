@@ -231,7 +231,11 @@ def build(t, limit: int) -> Frame:
 def _count_head(t):
     """"a crowd of some 8,000", "the death toll rose to 50": the count noun the number fills."""
     h = t.head
-    if h.lower_ in ("of", "at", "to") and h.dep_ == "prep":
+    if t.dep_ == "dobj" and h.tag_ in VERB_TAGS:     # "death toll tops 31,000", "toll passes 500"
+        subj = next((c for c in h.children if c.dep_ == "nsubj" and c.lower_ in COUNT_HEADS), None)
+        if subj is not None:
+            return _of_noun(subj) or subj
+    if h.lower_ in ("of", "at", "to", "above", "past", "over", "beyond") and h.dep_ == "prep":
         up = h.head
         if is_noun(up) and up.lower_ in COUNT_HEADS:
             return _of_noun(up) or up

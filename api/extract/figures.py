@@ -47,7 +47,10 @@ MONTH_DAY_LIST = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in dates.MO
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 # words that stand for people right after a number ("the 30 dead") and what they count
 VICTIM_WORDS = {"dead": "killed", "killed": "killed", "wounded": "wounded", "injured": "wounded",
-                "missing": None}
+                "missing": None, "arrested": None, "detained": None, "displaced": None, "evacuated": None}
+# the first words of a counted noun's own clause ("two civilians were lightly wounded")
+OWN_CLAUSE = re.compile(r"^\W*(?:[\w’'-]+\s+){0,4}?(?:(?:was|were|had\s+been|have\s+been|has\s+been|are|is)"
+                        r"\s+)(?:\w+ly\s+)?(killed|dead|wounded|injured|hurt)\b", re.I)
 PEOPLE_CLASSES = ("military", "person", "captive", "member")
 # whose-number fallbacks by the context of the story: which kind of earlier figure passes on its subject
 CONTEXT_CLASSES = ("weapon", "attack", "military", "person", "captive", "member", "vote", "asset",
@@ -67,6 +70,7 @@ class Story:
     noun_sentence: int = -9                                    # sentence of last_noun
     dates: list = field(default_factory=list)                  # (offset, value) of this sentence's dates
     last_day: str | None = None                                # the latest day the story has dated
+    last_metric: tuple = (None, -9)                            # (metric, sentence) of the latest figure
 
 
 class _Sent:
@@ -246,6 +250,9 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         return []
     vinfo = ff.verb_info(frame.pred)
     metric = _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp)
+    if metric == "other" and frame.anaphoric and story.last_metric[1] == story.sentence:
+        metric = story.last_metric[0]     # "2,059 injured, 1,404 of them critically": a part of that count
+    story.last_metric = (metric, story.sentence)
     if vinfo and vinfo.cls == "vote" and cls in PEOPLE_CLASSES and frame.direct:
         unit = "votes"
     source = _source(sp, frame, idx, statements, a, text, (cs, ce))
@@ -389,8 +396,11 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
         if re.search(METRICS[0][2], local) and METRICS[0][0] == "casualties":
             return "casualties"
         word = local.split()[0].lower() if local.split() else ""
-        if word in VICTIM_WORDS and VICTIM_WORDS[word]:
-            return VICTIM_WORDS[word]      # "13 injured": the word right after the number says it
+        if word in VICTIM_WORDS:
+            return VICTIM_WORDS[word] or "other"   # "13 injured", "26,000 arrested": the next word says it
+        own = OWN_CLAUSE.match(local)
+        if own:       # "two civilians were lightly wounded": the noun's own passive, however it parsed
+            return {"killed": "killed", "dead": "killed"}.get(own.group(1).lower(), "wounded")
         if vinfo and vinfo.metric in ("killed", "wounded"):
             other = _coordinated_metric(frame.pred)
             return "casualties" if other and other != vinfo.metric else vinfo.metric

@@ -378,3 +378,21 @@ def test_money_is_never_elliptical(text, value, subject):
 def test_two_sides_named_on_one_noun_give_the_first_named():
     got = [(f.value, f.subject) for f in figures("Ruritanian and Sylvanian strikes destroyed 12 tanks.")]
     assert got == [(12, "ruritania")]
+
+
+# what happened to the people counted: the counted noun's own passive, the word after the number,
+# treatment in hospital, a part "of them" of the count before it, and the count a toll verb fills
+@pytest.mark.parametrize("text,expected", [
+    ("One soldier was killed at the border and two civilians were lightly wounded by shrapnel.",
+     [(1, "killed"), (2, "wounded")]),
+    ("Troops killed 3 and wounded 5 in the raid.", [(3, "killed"), (5, "wounded")]),
+    ("Medics said they had treated 31 people.", [(31, "wounded")]),
+    ("More than 4,900 people have been killed and over 26,000 arrested.",
+     [(4900, "killed"), (26000, "other")]),
+    ("The toll rose to 2,012, with another 2,059 injured, 1,404 of them critically.",
+     [(2012, "killed"), (2059, "wounded"), (1404, "wounded")]),
+    ("The death toll tops 31,000.", [(31000, "killed")]),
+    ("Rebels fired 40 rockets, 12 of them at the airport.", [(40, "other"), (12, "other")]),
+])
+def test_what_happened_to_the_people_counted(text, expected):
+    assert [(f.value, f.metric) for f in figures(text)] == expected
