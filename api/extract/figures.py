@@ -71,6 +71,7 @@ class Story:
     dates: list = field(default_factory=list)                  # (offset, value) of this sentence's dates
     last_day: str | None = None                                # the latest day the story has dated
     last_metric: tuple = (None, -9)                            # (metric, sentence) of the latest figure
+    attackers: frozenset = frozenset()                         # countries that attack anywhere in the text
 
 
 class _Sent:
@@ -127,13 +128,13 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
     idx = MentionIndex(actors)
     story = Story()
     ranks = _country_ranks(actors)
-    for sent in parsed.sentences:
-        if sent.role in ("byline", "boilerplate", "teaser", "duplicate"):
-            continue
+    read = [(sent, _Sent(parsed, sent, idx)) for sent in parsed.sentences
+            if sent.role not in ("byline", "boilerplate", "teaser", "duplicate")]
+    story.attackers = _attackers([sp for _, sp in read], idx, ranks)
+    for sent, sp in read:
         s, e = sent.span.start, sent.span.end
         sent_text = text[s:e]
         nums = find_numbers(sent_text)
-        sp = _Sent(parsed, sent, idx)
         story.sentence += 1
         _note_attacks(sp, idx, story, ranks)
         if not nums:
@@ -160,6 +161,18 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
         days = [v for _, v in story.dates if len(v) == 10]
         story.last_day = days[-1] if days else story.last_day
     return tuple(out)
+
+
+def _attackers(sents: list, idx: MentionIndex, ranks) -> frozenset:
+    """Every country the text has attacking, headline included, before any figure is read: a
+    headline toll comes before the body says whose offensive it is."""
+    seen, scratch = set(), Story()
+    for sp in sents:
+        scratch.attacker = None
+        _note_attacks(sp, idx, scratch, ranks)
+        if scratch.attacker:
+            seen.add(scratch.attacker)
+    return frozenset(seen)
 
 
 def _named_counts(actors: tuple[Actor, ...]) -> dict[str, int]:
@@ -818,7 +831,7 @@ def _home(who: _Who, story: Story, attacker: str | None) -> str | None:
             (len(ranks) > 1 and who.named[ranks[0]] <= 2 * who.named[ranks[1]]):
         return None
     home = ranks[0]
-    if home in (attacker, story.attacker) and len(who.ranks) > 1:
+    if (home in (attacker, story.attacker) or home in story.attackers) and len(who.ranks) > 1:
         return None
     return home
 

@@ -396,3 +396,10 @@ def test_two_sides_named_on_one_noun_give_the_first_named():
 ])
 def test_what_happened_to_the_people_counted(text, expected):
     assert [(f.value, f.metric) for f in figures(text)] == expected
+
+
+def test_a_headline_toll_knows_whose_offensive_the_body_tells():
+    text = ("Death toll tops 400 as shelling goes on\n"
+            "Freedonia's bombardment of the valley went on. Freedonia said its jets hit depots. "
+            "Freedonia called it a success, and Sylvania called for calm.\n")
+    assert [(f.value, f.subject) for f in figures(text)] == [(400, None)]
