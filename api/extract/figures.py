@@ -691,6 +691,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             return prior
     if cls in ("military",) or (cls is None and frame.noun is None):
         return _preceding_actor(sp, idx, frame, a, text)
+    if cls == "person":
+        return _home(who, story, None)     # "some 800,000 civilians trapped": the story country's people
     return None
 
 

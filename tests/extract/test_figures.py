@@ -403,3 +403,12 @@ def test_a_headline_toll_knows_whose_offensive_the_body_tells():
             "Freedonia's bombardment of the valley went on. Freedonia said its jets hit depots. "
             "Freedonia called it a success, and Sylvania called for calm.\n")
     assert [(f.value, f.subject) for f in figures(text)] == [(400, None)]
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("Heavy rain fell across Freedonia. Freedonia closed its schools. Some 8,000 residents are trapped.",
+     "freedonia"),
+    ("Freedonia met Sylvania. Freedonia and Sylvania signed a pact. Some 8,000 residents are trapped.", None),
+])
+def test_people_counted_with_no_side_are_the_story_country(text, subject):
+    assert [f.subject for f in figures(text)] == [subject]
