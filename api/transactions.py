@@ -33,7 +33,10 @@ def _sqlite_pragmas(dbapi_connection, connection_record):
 def _sqlite_begin(conn):
     if conn.dialect.name == "sqlite":
         mode = conn.get_execution_options().get(SQLITE_BEGIN, "DEFERRED")
-        conn.exec_driver_sql(f"BEGIN {'IMMEDIATE' if mode == 'IMMEDIATE' else 'DEFERRED'}")
+        # Straight to the driver: a statement through SQLAlchemy's execution costs more than the
+        # whole read of a 304, and BEGIN has no parameters or result to process.
+        begin = "BEGIN IMMEDIATE" if mode == "IMMEDIATE" else "BEGIN DEFERRED"
+        conn.connection.dbapi_connection.execute(begin)
 
 
 def writer_engine(engine: Engine) -> Engine:

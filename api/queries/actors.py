@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Actor, ActorAlias, ActorMention, Figure, Statement
 from ..models.facts import event_actors, statement_about
+from . import driver
 from .paging import Page, Sort, keyset_page
 
 ACTOR_SORT = Sort("id", (Actor.id,), (str,))
@@ -39,7 +40,7 @@ _EXISTS = select(Actor.__table__.c.id).where(Actor.__table__.c.id == bindparam("
 
 def actor_exists(session: Session, actor_id: str) -> bool:
     """One indexed lookup, no actor loaded (an Actor brings its aliases and affiliation)."""
-    return session.connection().scalar(_EXISTS, {"id": actor_id}) is not None
+    return driver.first(session.connection(), _EXISTS, {"id": actor_id}) is not None
 
 
 @dataclass

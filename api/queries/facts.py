@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ..models import Actor, Event, EventMention, Figure, Statement, StatementCluster
 from ..models.facts import event_actors, statement_about
+from . import driver
 from .paging import Branch, Page, Sort, count_of, counted, page_keys, page_order, page_values, split_page
 
 NUMBER = (int, float)
@@ -64,7 +65,7 @@ def _page(session: Session, statements: tuple[Select, Select], given: dict, sort
           limit) -> Page:
     page_stmt, count_stmt = statements
     conn = session.connection()
-    rows = conn.execute(page_stmt, {**given, **page_values(sort, cursor, limit)}).all()
+    rows = driver.rows(conn, page_stmt, {**given, **page_values(sort, cursor, limit)})
     items, next_cursor = split_page(rows, sort, limit)
     return Page(items, next_cursor, count=lambda: conn.scalar(count_stmt, given) or 0)
 
@@ -74,7 +75,7 @@ def _related(session: Session, stmt: Select, ids: Sequence[int]) -> dict[int, li
     column); the rest of each row is what the item lists."""
     found: dict[int, list] = {i: [] for i in ids}
     if ids:
-        for row in session.connection().execute(stmt, {"ids": list(ids)}).all():
+        for row in driver.rows(session.connection(), stmt, {"ids": list(ids)}):
             found[row[0]].append(row[1:])
     return found
 
@@ -232,7 +233,7 @@ MENTIONS_OF_PAGE = (select(MENTIONS.c.event_id, MENTIONS.c.document_id, MENTIONS
 
 
 def period_values(date_from: date | None, date_to: date | None) -> dict:
-    """The bound values of period_overlaps() for [from, to]."""
+    """The bound values of period_branches() for [from, to]."""
     values = {}
     if date_from:
         day = date_from.isoformat()
@@ -242,15 +243,17 @@ def period_values(date_from: date | None, date_to: date | None) -> dict:
     return values
 
 
-def period_overlaps(names) -> list:
-    """The event's period meets [from, to] (bound by period_values); undated events never do."""
-    where = [EVENTS.c.date.is_not(None)]
-    if "from_day" in names:
-        where.append(or_(EVENTS.c.date.in_([bindparam("from_year"), bindparam("from_month")]),
-                         EVENTS.c.date >= bindparam("from_day")))
-    if "to_day" in names:
-        where.append(EVENTS.c.date <= bindparam("to_day"))
-    return where
+def period_branches(names) -> list[list]:
+    """The event's period meets [from, to] (bound by period_values; undated events never do), as
+    conditions that never hold together, each one range of the (date, id) index: the year of
+    `from`, its month, or a day from `from` on. Each gives its own page, merged after: an OR of
+    them would collect every event of the window before sorting it (ten times the cost of a page
+    for one month of a million facts)."""
+    to = [EVENTS.c.date <= bindparam("to_day")] if "to_day" in names else []
+    if "from_day" not in names:
+        return [[EVENTS.c.date.is_not(None), *to]]
+    return [[EVENTS.c.date == bindparam("from_year"), *to], [EVENTS.c.date == bindparam("from_month"), *to],
+            [EVENTS.c.date >= bindparam("from_day"), *to]]
 
 
 @lru_cache(maxsize=SHAPES)
@@ -261,18 +264,16 @@ def _event_statements(names: frozenset, sort: str, after: bool) -> tuple[Select,
     if "document" in names:
         where.append(EVENTS.c.id.in_(select(MENTIONS.c.event_id)
                                      .where(MENTIONS.c.document_id == bindparam("document"))))
-    if "from_day" in names or "to_day" in names:
-        where += period_overlaps(names)
     if "updated_since" in names:
         where.append(EVENTS.c.revision > bindparam("updated_since"))
     order = EVENT_SORTS[sort]
-    base = select(EVENTS.c.id).where(*where)
+    base, keys = select(EVENTS.c.id).where(*where), order.keys
     if "actor" in names:   # read in order from the link table's (actor_id, event_id) index
-        branches = [Branch(base.join(EVENT_ACTORS, EVENT_ACTORS.c.event_id == EVENTS.c.id)
-                           .where(EVENT_ACTORS.c.actor_id == bindparam("actor")),
-                           _with_id(order, EVENT_ACTORS.c.event_id))]
-    else:
-        branches = [Branch(base, order.keys)]
+        base = (base.join(EVENT_ACTORS, EVENT_ACTORS.c.event_id == EVENTS.c.id)
+                .where(EVENT_ACTORS.c.actor_id == bindparam("actor")))
+        keys = _with_id(order, EVENT_ACTORS.c.event_id)
+    periods = period_branches(names) if "from_day" in names or "to_day" in names else [[]]
+    branches = [Branch(base.where(*period), keys) for period in periods]
 
     def rows_of(keys):
         return select(*EVENT_COLUMNS, *keys.c).select_from(keys.join(EVENTS, EVENTS.c.id == list(keys.c)[-1]))
