@@ -43,7 +43,8 @@ def _compile(stmt: Executable, dialect: Dialect, sizes: tuple) -> Compiled:
     expanding = frozenset(name for name, param in compiled.binds.items() if param.expanding)
     sql, order = compiled.string, compiled.positiontup
     if expanding:   # IN (?, ?, ...): as many parameters as values, named name_1 ... name_n
-        state = compiled.construct_expanded_state({name: [0] * n for name, n in sizes})
+        dummies = {name: None for name in compiled.binds} | {name: [0] * n for name, n in sizes}
+        state = compiled.construct_expanded_state(dummies)
         sql, order = state.statement, state.positiontup
     binds = tuple((name, process) for name, param in compiled.binds.items()
                   if (process := param.type.dialect_impl(dialect).bind_processor(dialect)) is not None)

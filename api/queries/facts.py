@@ -300,7 +300,8 @@ def list_events(session: Session, *, cursor=None, limit=50, updated_since=None, 
 def as_models(session: Session, model, page: Page) -> Page:
     """The same page with its items as ORM objects (for HTML pages that read relations), in page
     order, and its total counted."""
-    ids = [item[0][0] if isinstance(item, tuple) else item[0] for item in page.items]
+    # Figures are rows (their id first); statements and events (row, related lists...).
+    ids = [item[0] if isinstance(item[0], int) else item[0][0] for item in page.items]
     by_id = {obj.id: obj for obj in session.scalars(select(model).where(model.id.in_(ids)))} if ids else {}
     return counted(Page([by_id[i] for i in ids], page.next_cursor, count=page.count))
 

@@ -170,12 +170,13 @@ def page_order(page: Subquery, sort: Sort) -> list:
     return [c.desc() if sort.descending else c.asc() for c in page.c]
 
 
-def split_page(rows: Sequence, sort: Sort, limit: int) -> tuple[list, str | None]:
-    """(the page's rows, the cursor after it or None) from rows ending with the sort keys."""
+def split_page(rows: Sequence, sort: Sort, limit: int, pin: int | None = None) -> tuple[list, str | None]:
+    """(the page's rows, the cursor after it or None) from rows ending with the sort keys; a
+    pinned sort's cursor carries `pin`."""
     more = len(rows) > limit
     rows = list(rows[:limit])
     width = len(sort.keys)
-    return rows, encode_cursor(sort, tuple(rows[-1][-width:])) if more and rows else None
+    return rows, encode_cursor(sort, tuple(rows[-1][-width:]), pin) if more and rows else None
 
 
 def count_of(branches: Sequence[Branch]) -> Select:

@@ -24,12 +24,26 @@ from __future__ import annotations
 import html
 import re
 from collections import defaultdict
+from functools import lru_cache
 
-from sqlalchemy import Float, Integer, String, bindparam, column, func, select, text
+from sqlalchemy import (
+    Connection,
+    Float,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    column,
+    func,
+    select,
+    text,
+    tuple_,
+)
 from sqlalchemy.orm import Session
 
-from ..models.revisions import current_revision
-from .paging import Page, Sort, cursor_pin, keyset_page
+from ..models.revisions import revision_value
+from . import driver
+from .paging import PAGE_SIZE, Page, Sort, after_params, cursor_pin, page_values, split_page
 
 HIT_TYPES = ("statement", "figure", "event", "actor")
 MARK_START, MARK_END = "\x02", "\x03"   # never in article text; become <mark> after escaping
@@ -76,12 +90,8 @@ PG_SNIPPET = ("SELECT id, ts_headline('english', {col}, plainto_tsquery('english
 PG_OPTIONS = f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12"
 
 
-def _postgres(session: Session) -> bool:
-    return session.get_bind().dialect.name == "postgresql"
-
-
-def _params(session: Session, q: str) -> dict:
-    if _postgres(session):
+def _params(postgres: bool, q: str) -> dict:
+    if postgres:
         return {"q": q}
     # Each word quoted: FTS5 operators and punctuation in user input are just text.
     return {"match": " ".join('"{}"'.format(w.replace('"', '""')) for w in re.findall(r"\w+", q))}
@@ -103,29 +113,59 @@ def _parts(postgres: bool, ranked: bool) -> list[str]:
         [SQLITE_ACTORS.format(rank=rank("a.name"), marked=marked.format(table="actor_aliases"))]
 
 
-def _hits(session: Session, params: dict, revision: int, ranked: bool = True):
-    """The union of every kind of hit written at or before `revision` as a subquery (type, ref,
+# The statements are built once per database and shape, and run with the request's values
+# (api/queries/driver.py): the words, the walk's revision, the page and its cursor.
+TYPES = bindparam("types", expanding=True)
+
+
+@lru_cache(maxsize=4)
+def _hits(postgres: bool, ranked: bool = True):
+    """The union of every kind of hit written at or before :revision as a subquery (type, ref,
     rank, src); unranked, it only counts."""
-    parts = [f"SELECT * FROM ({part}) p{i}" for i, part in enumerate(_parts(_postgres(session), ranked))]
-    sql = text(" UNION ALL ".join(parts)).bindparams(**params, revision=revision, candidates=CANDIDATES)
-    return sql.columns(column("type", String), column("ref", String), column("rank", Float),
-                       column("src", Integer)).subquery("hits")
+    parts = [f"SELECT * FROM ({part}) p{i}" for i, part in enumerate(_parts(postgres, ranked))]
+    return text(" UNION ALL ".join(parts)).columns(
+        column("type", String), column("ref", String), column("rank", Float), column("src", Integer),
+    ).subquery("hits")
 
 
-def _snippets(session: Session, params: dict, hits) -> dict[tuple[str, int], str]:
+@lru_cache(maxsize=8)
+def _page_statement(postgres: bool, typed: bool, after: bool) -> Select:
+    """A page of hits in rank order (after a cursor's hit), ending with the sort's keys."""
+    hits = _hits(postgres)
+    sort = _sort(hits)
+    stmt = select(hits.c.type, hits.c.ref, hits.c.rank, hits.c.src, *sort.keys)
+    if typed:
+        stmt = stmt.where(hits.c.type.in_(TYPES))
+    if after:
+        stmt = stmt.where(tuple_(*sort.keys) > tuple_(*after_params(sort)))
+    return stmt.order_by(*(key.asc() for key in sort.keys)).limit(PAGE_SIZE)
+
+
+@lru_cache(maxsize=4)
+def _count_statement(postgres: bool, typed: bool) -> Select:
+    unranked = _hits(postgres, ranked=False)
+    return select(func.count()).select_from(unranked).where(*([unranked.c.type.in_(TYPES)] if typed else []))
+
+
+@lru_cache(maxsize=8)
+def _snippet_statement(postgres: bool, kind: str):
+    table, col = TABLES[kind]
+    sql = PG_SNIPPET.format(table=table, col=col) if postgres else SQLITE_SNIPPET.format(table=table)
+    return text(sql).bindparams(bindparam("ids", expanding=True)).columns(column("src", Integer),
+                                                                          column("snippet", String))
+
+
+def _snippets(connection: Connection, params: dict, hits) -> dict[tuple[str, int], str]:
     """The snippet of each hit of a page, by (type, src)."""
+    postgres = connection.dialect.name == "postgresql"
     wanted = defaultdict(list)
     for kind, _, _, src in hits:
         wanted[kind].append(src)
+    extra = {"options": PG_OPTIONS, **params} if postgres else params
     found = {}
     for kind, ids in wanted.items():
-        table, col = TABLES[kind]
-        if _postgres(session):
-            sql, extra = PG_SNIPPET.format(table=table, col=col), {"options": PG_OPTIONS, "q": params["q"]}
-        else:
-            sql, extra = SQLITE_SNIPPET.format(table=table), {"match": params["match"]}
-        stmt = text(sql).bindparams(bindparam("ids", expanding=True), **extra)
-        for src, snippet in session.execute(stmt, {"ids": ids}):
+        stmt = _snippet_statement(postgres, kind)
+        for src, snippet in driver.rows(connection, stmt, {**extra, "ids": ids}):
             found[(kind, src)] = snippet
     return found
 
@@ -143,20 +183,22 @@ def search(session: Session, q: str, *, types: list[str] | None = None, cursor: 
            limit: int = 50) -> Page:
     if not re.search(r"\w", q):
         return Page([], None, 0)
-    params = _params(session, q)
+    connection = session.connection()
+    postgres = connection.dialect.name == "postgresql"
+    params = _params(postgres, q)
+    sort = _sort(_hits(postgres))
     # The walk's revision: the first page's, carried by every cursor after it.
-    revision = cursor_pin(cursor, _sort(_hits(session, params, 0))) if cursor else current_revision(session)
-    hits = _hits(session, params, revision)
-    where = [hits.c.type.in_(types)] if types else []
-    stmt = select(hits.c.type, hits.c.ref, hits.c.rank, hits.c.src).where(*where)
-    page = keyset_page(session, stmt, _sort(hits), cursor, limit, pin=revision)
-    snippets = _snippets(session, params, page.items)
+    revision = cursor_pin(cursor, sort) if cursor else revision_value(connection)
+    values = {**params, "revision": revision, "candidates": CANDIDATES, **({"types": types} if types else {})}
+    rows = driver.rows(connection, _page_statement(postgres, bool(types), cursor is not None),
+                       {**values, **page_values(sort, cursor, limit)})
+    hits, next_cursor = split_page(rows, sort, limit, pin=revision)
+    hits = [row[:4] for row in hits]
+    snippets = _snippets(connection, params, hits)
     items = [{"type": t, "id": int(ref) if t != "actor" else ref, "score": -rank,
-              "snippet": marked(snippets.get((t, src)))} for t, ref, rank, src in page.items]
+              "snippet": marked(snippets.get((t, src)))} for t, ref, rank, src in hits]
 
     # Counted at the walk's revision (not kept per data revision like the lists' totals): cheap,
     # since it ranks nothing and reads at most CANDIDATES matches of each kind.
-    unranked = _hits(session, params, revision, ranked=False)
-    kept = [unranked.c.type.in_(types)] if types else []
-    total = session.scalar(select(func.count()).select_from(unranked).where(*kept)) or 0
-    return Page(items, page.next_cursor, total)
+    total = driver.first(connection, _count_statement(postgres, bool(types)), values)[0] or 0
+    return Page(items, next_cursor, total)

@@ -44,3 +44,9 @@ def event(item) -> dict:
             "location": location, "actors": _refs(actors),
             "mentions": [{"document": d, "start": s, "end": e, "text": t} for d, s, e, t in mentions],
             "series": series, "thread": row[9], "conflict": conflict, "revision": revision}
+
+
+def search_hit(hit: dict) -> dict:
+    """A hit of api/queries/search.py as SearchHitSchema dumps it (its url added)."""
+    return {"type": hit["type"], "id": hit["id"], "url": f"/v1/{hit['type']}s/{hit['id']}",
+            "score": float(hit["score"]), "snippet": hit["snippet"]}

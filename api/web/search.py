@@ -4,6 +4,7 @@ from flask.views import MethodView
 
 from ..extensions import db
 from ..queries.search import search
+from ..schemas import rows
 from ..schemas.search import SearchArgs, SearchPage
 from .base import Blueprint
 from .paging import envelope
@@ -27,4 +28,4 @@ class Search(MethodView):
         the same.
         """
         page = search(db.session, q, types=[type] if type else None, cursor=cursor, limit=per_page)
-        return envelope(page, per_page)
+        return envelope(page, per_page, dump=rows.search_hit)

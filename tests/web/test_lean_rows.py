@@ -43,3 +43,17 @@ def test_csv_rows_are_the_json_items_flattened(client):
     for row, item in zip(rows, json_items, strict=True):
         assert row["id"] == str(item["id"]) and row["evidence.text"] == item["evidence"]["text"]
         assert row["subject.id"] == ((item["subject"] or {}).get("id") or "")
+
+
+@pytest.mark.parametrize("q", ["troops", "north korea", "ukraine"])
+def test_search_hits_are_what_the_hit_schema_dumps(corpus_app, q):
+    """Search pages are encoded from plain dicts too: each is exactly SearchHitSchema's dump."""
+    from api.extensions import db
+    from api.queries.search import search
+    from api.schemas import rows
+    from api.schemas.search import SearchHitSchema
+    with corpus_app.app_context():
+        hits = search(db.session, q, limit=500).items
+        assert hits
+        assert [rows.search_hit(hit) for hit in hits] == SearchHitSchema(many=True).dump(hits)
+        db.session.rollback()
