@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 
 @lru_cache(maxsize=16384)   # events look up every token near a participant: the same words recur
@@ -23,9 +24,9 @@ def name_key(name: str) -> str:
     return " ".join(s.split())
 
 
-@dataclass(frozen=True)
-class Mention:
-    """What one document says of one event, as the loader stored it."""
+class Mention(NamedTuple):
+    """What one document says of one event, as the loader stored it. (A tuple: the loader builds
+    one for every mention of a frame each time a document touches it.)"""
     document: str
     start: int
     kind: str

@@ -81,17 +81,22 @@ def _actor_ids(reported: str | None) -> tuple[str, ...]:
     return tuple(json.loads(reported or "[]"))
 
 
+_MENTION = EventMention.__table__.c
+_DOCUMENT = Document.__table__.c
+
+
 def _mention_rows(session: Session, frames: set[str]):
+    # Read for every document that touches the frames: Core columns, no ORM layer in between.
     rows = session.execute(
-        select(EventMention.id, EventMention.event_id, EventMention.document_id, EventMention.start_char,
-               EventMention.end_char, EventMention.reported_kind, EventMention.frame,
-               EventMention.reported_date, EventMention.reported_precision, EventMention.reported_title,
-               EventMention.reported_location, EventMention.reported_series, EventMention.reported_actors,
-               EventMention.agent_count, EventMention.extractor_version, Document.published)
-        .join(Document, Document.id == EventMention.document_id)
-        .where(EventMention.frame.in_(sorted(frames)))
-        .order_by(EventMention.document_id, EventMention.start_char, EventMention.end_char,
-                  EventMention.reported_kind, EventMention.id)).all()
+        select(_MENTION.id, _MENTION.event_id, _MENTION.document_id, _MENTION.start_char, _MENTION.end_char,
+               _MENTION.reported_kind, _MENTION.frame, _MENTION.reported_date, _MENTION.reported_precision,
+               _MENTION.reported_title, _MENTION.reported_location, _MENTION.reported_series,
+               _MENTION.reported_actors, _MENTION.agent_count, _MENTION.extractor_version,
+               _DOCUMENT.published)
+        .join(Document.__table__, _DOCUMENT.id == _MENTION.document_id)
+        .where(_MENTION.frame.in_(sorted(frames)))
+        .order_by(_MENTION.document_id, _MENTION.start_char, _MENTION.end_char, _MENTION.reported_kind,
+                  _MENTION.id)).all()
     # Databases collate text differently: the canonical order is Python's, on content only.
     return sorted(rows, key=lambda r: (r.document_id, r.start_char, r.end_char, r.reported_kind or "",
                                        r.frame or "", r.reported_title or ""))
@@ -140,7 +145,7 @@ def regroup(session: Session, revision: int, frames: set[str], changed: set[int]
     if gone:
         bury(session, revision, Event, gone)
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
-        session.execute(delete(Event).where(Event.id.in_(gone)))
+        session.execute(delete(Event.__table__).where(Event.__table__.c.id.in_(gone)))   # Core: no sync
     session.flush()
 
 

@@ -113,7 +113,7 @@ def relate_statements(session: Session, revision: int, document_id: str, stale: 
     candidates = []
     if speakers:
         where = [Statement.speaker_id.in_(speakers), Statement.document_id != document_id]
-        published = session.scalar(select(Document.published).where(Document.id == document_id))
+        published = new[0].published             # the document's, read with its statements
         if published:
             window = timedelta(days=clusters.SAME_REMARK_DAYS)
             where.append(or_(Document.published.is_(None),

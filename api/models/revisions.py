@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import BigInteger, Connection, DateTime, Integer, select, update
+from sqlalchemy import BigInteger, Connection, DateTime, Integer, bindparam, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from .base import Base, utcnow
@@ -43,12 +43,15 @@ def revision_state(session: Session) -> tuple[int, datetime | None]:
     return row[0] or 0, changed_at
 
 
+# Run once per written document: a Core statement (no ORM objects to synchronise), built once.
+_BUMP = (update(DataRevision.__table__).where(DataRevision.__table__.c.id == 1)
+         .values(value=DataRevision.__table__.c.value + 1, changed_at=bindparam("now"))
+         .returning(DataRevision.__table__.c.value))
+
+
 def bump_revision(session: Session) -> int:
     """Next revision, inside the caller's transaction; the row lock serialises concurrent writers."""
-    new = session.execute(
-        update(DataRevision).where(DataRevision.id == 1)
-        .values(value=DataRevision.value + 1, changed_at=utcnow()).returning(DataRevision.value)
-    ).scalar()
+    new = session.execute(_BUMP, {"now": utcnow()}).scalar()
     if new is None:
         session.add(DataRevision(id=1, value=1, changed_at=utcnow()))
         session.flush()
