@@ -682,8 +682,9 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         return doer
     if cls in ("territory", "settlement") and frame.pred is not None:
         return who.actor(ff.agent(frame.pred))   # "X reported raids on four provinces": its own regions
-    if cls in ("money", "fraction"):
-        return _clause_actor(sp, idx, frame, a, text)    # an amount names its own unit: never elliptical
+    if cls in ("money", "fraction"):    # an amount names its own unit: never elliptical
+        return _clause_actor(sp, idx, frame, a, text) or \
+            (_home(who, story, None) if cls == "fraction" else None)
     if cls in CONTEXT_CLASSES or frame.elliptic:
         unit = _unit_of(frame, info) if not frame.elliptic else (story.last_noun or (None,))[0]
         prior = story.by_unit.get(unit)
@@ -918,7 +919,7 @@ def _clause_actor(sp, idx, frame, a, text) -> str | None:
     """Money and shares: the actor the clause is about ("Borduria earning $4 billion",
     "the loss to Ruritania's fleet is put at $3 million")."""
     v = frame.pred
-    if v is not None:
+    if v is not None and not C["forecast"].fullmatch(v.text):    # who forecasts it is its source
         for c in v.children:
             if c.dep_ in ("nsubj", "nsubjpass"):
                 lo, hi = c.left_edge.idx + sp.base, c.right_edge.idx + len(c.right_edge) + sp.base

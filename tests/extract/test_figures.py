@@ -412,3 +412,13 @@ def test_a_headline_toll_knows_whose_offensive_the_body_tells():
 ])
 def test_people_counted_with_no_side_are_the_story_country(text, subject):
     assert [f.subject for f in figures(text)] == [subject]
+
+
+# a share with no actor in its clause is the story country's; whoever forecasts it is its source
+@pytest.mark.parametrize("text,subject", [
+    ("Freedonia voted on Sunday. Freedonia's president conceded. Turnout was 61.3 percent.", "freedonia"),
+    ("Freedonia voted on Sunday. Freedonia's president conceded. The Relief Agency forecasts growth of "
+     "8.3 percent.", "freedonia"),
+])
+def test_a_share_with_no_actor_is_the_story_country(text, subject):
+    assert [f.subject for f in figures(text)] == [subject]
