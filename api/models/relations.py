@@ -12,10 +12,10 @@ from sqlalchemy import Boolean, Date, Double, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .actors import Actor
-from .base import Base, Tracked
+from .base import Base, Created, Tracked
 
 
-class StatementCluster(Tracked, Base):
+class StatementCluster(Created, Tracked, Base):
     """Statements of one speaker, in two or more documents, whose words overlap: one remark."""
     __tablename__ = "statement_clusters"
 
@@ -30,7 +30,7 @@ class StatementCluster(Tracked, Base):
     speaker: Mapped[Actor] = relationship(lazy="joined")
 
 
-class ClaimGroup(Tracked, Base):
+class ClaimGroup(Created, Tracked, Base):
     """Figures with the same subject, metric and unit and compatible dates: one quantity, several
     claims about it."""
     __tablename__ = "claim_groups"
@@ -51,7 +51,7 @@ class ClaimGroup(Tracked, Base):
     subject: Mapped[Actor] = relationship(lazy="joined")
 
 
-class Thread(Tracked, Base):
+class Thread(Created, Tracked, Base):
     """Events sharing a series: the stages of one agreement or operation, named as reported."""
     __tablename__ = "threads"
 

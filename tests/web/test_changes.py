@@ -6,7 +6,8 @@ import pytest
 from .conftest_helpers import follow_pages
 from .test_http import assert_problem
 
-RESOURCES = ("documents", "actors", "statements", "figures", "events")
+RESOURCES = ("documents", "actors", "statements", "figures", "events", "statement-clusters", "claims",
+             "threads")
 
 
 def test_replaying_the_feed_from_zero_gives_every_id_of_every_list(client):
@@ -53,7 +54,7 @@ def test_etag_304_and_csv(client):
     assert 'rel="next"' in csv.headers["Link"]
 
 
-@pytest.mark.parametrize("query", ["since=-1", "since=soon", "resource=claims", "action=deleted",
+@pytest.mark.parametrize("query", ["since=-1", "since=soon", "resource=treaties", "action=deleted",
                                    "per_page=0", "cursor=WyJpZCIsNTBd"])
 def test_bad_arguments_are_400_problems(client, query):
     assert_problem(client.get(f"/v1/changes?{query}"), 400)
@@ -63,3 +64,23 @@ def test_a_cursor_of_another_list_is_refused(client):
     next_url = client.get("/v1/figures?per_page=1").get_json()["links"]["next"]
     foreign = next_url.split("cursor=")[1].split("&")[0]
     assert_problem(client.get(f"/v1/changes?cursor={foreign}"), 400)
+
+
+def test_a_group_that_disappears_leaves_a_tombstone(app, runner, corpus_copy):
+    """A remark reported by several outlets is a cluster; once only one outlet reports it, the
+    cluster is gone, and the feed says so (a poller would otherwise keep it forever)."""
+    assert runner.invoke(args=["ingest", str(corpus_copy)]).exit_code == 0
+    client = app.test_client()
+    cluster = follow_pages(client, "/v1/statement-clusters?per_page=100")[0][0]
+    revision = client.get("/v1/stats").get_json()["revision"]
+    kept = cluster["statements"][0]["evidence"]["document"]
+    for statement in cluster["statements"]:
+        evidence = statement["evidence"]
+        if evidence["document"] != kept:
+            path = corpus_copy / f"{evidence['document']}.txt"
+            path.write_text(path.read_text(encoding="utf-8").replace(evidence["text"], ""), encoding="utf-8")
+    assert runner.invoke(args=["ingest", str(corpus_copy)]).exit_code == 0
+    assert_problem(client.get(f"/v1/statement-clusters/{cluster['id']}"), 404)
+    changes = follow_pages(client, f"/v1/changes?since={revision}&resource=statement-clusters")[0]
+    assert {"resource": "statement-clusters", "id": cluster["id"], "action": "deleted"} in [
+        {k: c[k] for k in ("resource", "id", "action")} for c in changes]
