@@ -72,6 +72,7 @@ class Story:
     last_day: str | None = None                                # the latest day the story has dated
     last_metric: tuple = (None, -9)                            # (metric, sentence) of the latest figure
     attackers: frozenset = frozenset()                         # countries that attack anywhere in the text
+    releasers: list = field(default_factory=list)              # sides the text has freeing people, in order
 
 
 class _Sent:
@@ -278,6 +279,8 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
     if subject and vinfo and frame.direct \
             and vinfo.cls in ("launch", "intercept", "release", "target", "deploy"):
         story.by_class[vinfo.cls] = subject
+        if vinfo.cls == "release":
+            story.releasers.append(subject)
         story.target_at = a if vinfo.cls == "target" else story.target_at
         if vinfo.cls == "launch":
             story.attacker = subject
@@ -648,7 +651,10 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             side = doer or owner
             if side:
                 return who.other(side)
-        return story.by_class.get("release") or (who.other(owner) if owner else None)
+        # "Thirteen Ruritanian captives were handed over": freed by the last side that frees people
+        # and is not theirs
+        holder = next((k for k in reversed(story.releasers) if k != owner), None) if owner else None
+        return holder or story.by_class.get("release") or (who.other(owner) if owner else None)
     if frame.whole:        # "412 of the 430 shells (fired by X)": the whole is the launcher's
         if owner and cls not in ("weapon", "attack"):
             return owner   # "won 64 of the assembly's 120 seats": the whole is its owner's

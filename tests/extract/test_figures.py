@@ -422,3 +422,10 @@ def test_people_counted_with_no_side_are_the_story_country(text, subject):
 ])
 def test_a_share_with_no_actor_is_the_story_country(text, subject):
     assert [f.subject for f in figures(text)] == [subject]
+
+
+def test_captives_handed_over_are_freed_by_the_side_that_is_not_theirs():
+    text = ("Sylvania freed 20 Fredonian captives on Monday. Freedonia released 30 prisoners on Tuesday. "
+            "Twelve Fredonian captives were handed over on Friday.")
+    assert [(f.value, f.subject) for f in figures(text)] == [(20, "sylvania"), (30, "freedonia"),
+                                                             (12, "sylvania")]
