@@ -1,5 +1,25 @@
 """gunicorn settings: `gunicorn -c gunicorn.conf.py` serves the app factory."""
 import os
+from types import SimpleNamespace
+
+from gunicorn import glogging
+
+# What gunicorn's own access log atoms read from a request (the format's %(h)s, %(r)s, %(a)s...).
+LOGGED = ("REMOTE_ADDR", "REQUEST_METHOD", "RAW_URI", "SERVER_PROTOCOL", "PATH_INFO", "QUERY_STRING",
+          "HTTP_REFERER", "HTTP_USER_AGENT", "HTTP_AUTHORIZATION")
+
+
+class Logger(glogging.Logger):
+    """gunicorn's logger, the same lines, but an access log format that names no header or WSGI
+    variable ({...}i, {...}o, {...}e atoms) no longer builds one atom for each of them on every
+    request: that was a fifth of the CPU of a cheap answer (a 304)."""
+
+    def atoms(self, resp, req, environ, request_time):
+        if "{" in self.cfg.access_log_format:
+            return super().atoms(resp, req, environ, request_time)
+        sent = SimpleNamespace(status=resp.status, sent=getattr(resp, "sent", None), headers=())
+        return super().atoms(sent, (), {k: environ[k] for k in LOGGED if k in environ}, request_time)
+
 
 wsgi_app = "api:create_app()"
 bind = os.environ.get("NEWSFACTS_BIND", "127.0.0.1:8000")
@@ -11,6 +31,7 @@ worker_class = "gthread"
 threads = 2
 keepalive = 5
 accesslog = "-"
+logger_class = Logger
 errorlog = "-"
 # Workers import the app once, before forking; spaCy is never imported by the web side.
 preload_app = True

@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from sqlalchemy import BigInteger, Connection, DateTime, Integer, bindparam, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from ..queries import driver  # the read path's statements, straight to the database driver
 from .base import Base, utcnow
 
 
@@ -29,12 +30,13 @@ _STATE = (select(DataRevision.__table__.c.value, DataRevision.__table__.c.change
 
 def revision_value(connection: Connection) -> int:
     """The revision alone, read on a connection."""
-    return connection.execute(_STATE).scalar() or 0
+    row = driver.first(connection, _STATE, {})
+    return (row[0] if row else 0) or 0
 
 
 def revision_state(session: Session) -> tuple[int, datetime | None]:
     """(revision, when it was reached) in one read."""
-    row = session.connection().execute(_STATE).first()
+    row = driver.first(session.connection(), _STATE, {})
     if not row:
         return 0, None
     changed_at = row[1]

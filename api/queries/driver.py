@@ -30,7 +30,7 @@ class Compiled:
     binds: tuple[tuple[str, Callable], ...]   # parameters whose type converts them
     columns: tuple                    # the statement's columns (their types convert results)
     expanding: frozenset[str]         # IN parameters (a list of values each)
-    # Each column's conversion, or None: known once the driver has said what types it returns.
+    # The columns' conversions: known once the driver has said what types it returns.
     results: list = field(default_factory=list)
 
 
@@ -54,11 +54,12 @@ def _compile(stmt: Executable, dialect: Dialect, sizes: tuple) -> Compiled:
                     expanding)
 
 
-def _conversions(compiled: Compiled, dialect: Dialect, description) -> tuple:
-    """Each column's result processor, given the type codes the driver reported (PostgreSQL's
-    numeric processor depends on them)."""
-    return tuple(column.type.dialect_impl(dialect).result_processor(dialect, described[1])
-                 for column, described in zip(compiled.columns, description, strict=True))
+def _conversions(compiled: Compiled, dialect: Dialect, description) -> tuple[tuple[int, Callable], ...]:
+    """(position, result processor) of each column that has one, given the type codes the driver
+    reported (PostgreSQL's numeric processor depends on them)."""
+    processors = (column.type.dialect_impl(dialect).result_processor(dialect, described[1])
+                  for column, described in zip(compiled.columns, description, strict=True))
+    return tuple((i, process) for i, process in enumerate(processors) if process is not None)
 
 
 def compiled_for(stmt: Executable, dialect: Dialect, sizes: tuple = ()) -> Compiled:
@@ -101,10 +102,16 @@ def rows(connection: Connection, stmt: Executable, params: dict[str, Any]) -> li
             compiled.results.append(_conversions(compiled, connection.dialect, cursor.description))
     finally:
         cursor.close()
-    results = compiled.results[0]
-    if not any(results):
+    conversions = compiled.results[0]
+    if not conversions:
         return found
-    return [tuple(v if p is None else p(v) for v, p in zip(row, results, strict=True)) for row in found]
+    converted = []
+    for row in found:
+        row = list(row)
+        for i, process in conversions:
+            row[i] = process(row[i])
+        converted.append(tuple(row))
+    return converted
 
 
 def first(connection: Connection, stmt: Executable, params: dict[str, Any]) -> tuple | None:
