@@ -36,12 +36,10 @@ METRICS = [(m, u, re.compile(rx.replace("{PEOPLE}", CUES["people"]), re.I))
 # Clause boundaries for the evidence span: punctuation, and the words that open a new clause.
 BOUNDARY = re.compile(r",(?!\d{3})|[;:—–()]"
                       r"|\s(?:that|with|while|whereas|which|who|but|although|after|before)\s")
-LOCATIVE = re.compile(r"\b(?:to|into|in|from|against|at|on|towards?|across|by|for)\s+(?:the\s+)?$", re.I)
+LOCATIVE = C["locative"]
 # "400 by 400", "500-for-500": the second number repeats the first term of an exchange
 RECIPROCAL = re.compile(r"^\s*(?:-\s*)?(?:by|for|x|×)\s*-?\s*$", re.I)
-# words that put people in someone's hands: a "return" among them is a release
-CAPTIVITY = re.compile(r"\b(?:captiv\w*|prisoners?|hostages?|exchange[ds]?|swap\w*|detain\w*|detention|"
-                       r"jails?|prisons?|POWs?|released?|freed)\b", re.I)
+CAPTIVITY = C["captivity"]        # words that put people in someone's hands
 MONTH_DAY_LIST = re.compile(r"\b(?:" + "|".join(m.capitalize() for m in dates.MONTHS) +
                             r")\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:,|and|or|to|-|–)\s*$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -944,7 +942,7 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
     # a hedge in the number's own clause ("2,400 troops reportedly sent"), or reports that
     # govern the sentence ("Reports suggest that ..."), leave the number unvouched for
     if C["hedge"].search(text[clause[0]:min(clause[1], a + 60)]) or \
-            re.search(r"\breports\s+(?:suggest|say|indicate)", text[sp.start:a], re.I):
+            C["reports_govern"].search(text[sp.start:a]):
         return None
     who = _Who(sp, idx, statements, a, [])
     reporting = ff.reporting_forms()
@@ -970,7 +968,7 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
         if t.head == t:
             break
         t, came_from = t.head, t
-    m = re.search(r"according to\s+(?:the\s+)?", sent, re.I)
+    m = C["according"].search(sent)
     if m:
         keys = idx.at(sp.start + m.end(), min(sp.end, sp.start + m.end() + 80))
         if keys:
@@ -1057,10 +1055,7 @@ def _anchor(text, story: Story, a, cs, ce, sp, published, statements, cls, vinfo
 OCCASION_VERBS = ("launch", "intercept", "target", "release", "return")
 
 
-# a date that opens a period is no anchor of what was counted over it
-SPAN_START = re.compile(r"\b(?:since|from|between|after|until|till|before|over|throughout|within)\s+"
-                        r"(?:the\s+)?"
-                        r"(?:(?:early|late|mid)-?\s*)?$", re.I)
+SPAN_START = C["span_start"]      # a date that opens a period is no anchor of what was counted over it
 
 
 __all__ = ["find_figures"]
