@@ -124,6 +124,16 @@ def replay(app) -> set[tuple[str, object]]:
     return held
 
 
+def assert_same_as_a_fresh_load(app, backend, tmp_path) -> None:
+    """The database holds what ingesting the corpus into an empty one (same extractor) gives."""
+    (tmp_path / "fresh").mkdir()
+    fresh = make_app(backend, tmp_path / "fresh", "rex_fresh")
+    assert fresh.test_cli_runner().invoke(args=["ingest", str(CORPUS)]).exit_code == 0
+    assert facts(fresh) == facts(app)
+    with fresh.app_context():
+        db.engine.dispose()
+
+
 def reextract(runner, *args):
     result = runner.invoke(args=["reextract", *args])
     assert result.exit_code == 0, result.output
@@ -173,12 +183,7 @@ def test_a_changed_rule_changes_only_the_facts_it_touches(app, runner, backend, 
     assert replay(app) == set(after)
 
     # Same content as loading the changed extraction into an empty database.
-    (tmp_path / "fresh").mkdir()
-    fresh = make_app(backend, tmp_path / "fresh", "rex_fresh")
-    assert fresh.test_cli_runner().invoke(args=["ingest", str(CORPUS)]).exit_code == 0
-    assert facts(fresh) == facts(app)
-    with fresh.app_context():
-        db.engine.dispose()
+    assert_same_as_a_fresh_load(app, backend, tmp_path)
 
 
 def test_reextracting_again_changes_nothing_not_even_the_revision(app, runner, monkeypatch):
@@ -324,12 +329,7 @@ def test_an_actor_no_document_supports_any_more_is_deleted_with_a_tombstone(app,
     assert {r for r, _, action in listed if action == "deleted"} >= {"actors", "statements"}
     assert app.test_client().get(f"/v1/actors/{actor_id}").status_code == 404
     assert replay(app) == set(contents(app))
-    (tmp_path / "fresh").mkdir()
-    fresh = make_app(backend, tmp_path / "fresh", "rex_fresh")
-    assert fresh.test_cli_runner().invoke(args=["ingest", str(CORPUS)]).exit_code == 0
-    assert facts(fresh) == facts(app)
-    with fresh.app_context():
-        db.engine.dispose()
+    assert_same_as_a_fresh_load(app, backend, tmp_path)
 
 
 def emptied(doc_id: str, text: str, e: Extraction) -> Extraction:
