@@ -71,6 +71,7 @@ class Story:
     last_metric: tuple = (None, -9)                            # (metric, sentence) of the latest figure
     attackers: frozenset = frozenset()                         # countries that attack anywhere in the text
     releasers: list = field(default_factory=list)              # sides the text has freeing people, in order
+    mediators: frozenset = frozenset()                         # go-betweens of the parties: no side
 
 
 class _Sent:
@@ -130,6 +131,7 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
     read = [(sent, _Sent(parsed, sent, idx)) for sent in parsed.sentences
             if sent.role not in ("byline", "boilerplate", "teaser", "duplicate")]
     story.attackers = _attackers([sp for _, sp in read], idx, ranks)
+    story.mediators = _mediators([sp for _, sp in read], idx) - story.attackers
     for sent, sp in read:
         s, e = sent.span.start, sent.span.end
         sent_text = text[s:e]
@@ -172,6 +174,45 @@ def _attackers(sents: list, idx: MentionIndex, ranks) -> frozenset:
         if scratch.attacker:
             seen.add(scratch.attacker)
     return frozenset(seen)
+
+
+@lru_cache(maxsize=1)
+def _mediation_words() -> re.Pattern:
+    words = sorted(ff.word_list("mediation_words"), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+
+
+def _mediators(sents: list, idx: MentionIndex) -> frozenset:
+    """Who the text has mediating ("a truce brokered by X", "X, which mediated between ...",
+    "Xian mediators", "mediators X and Y"): a go-between is not the other side of a fight."""
+    found: set[str] = set()
+    words = ff.word_list("mediation_words")
+    for sp in sents:
+        if not _mediation_words().search(sp.text):
+            continue                   # most sentences name no mediation: skip the token walk
+        for t in sp.tokens(sp.start, sp.end):
+            if t.lower_ not in words:
+                continue
+            heads = []
+            if t.tag_ in ff.VERB_TAGS:
+                heads.append(ff.agent(t))
+            elif ff.is_noun(t):
+                heads += [c for c in t.children if c.dep_ in ("poss", "amod", "compound", "nmod", "appos")]
+                heads += [p for c in t.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                          for p in c.children if p.dep_ == "pobj"]
+                if t.dep_ == "appos":
+                    heads.append(t.head)          # "Qatar and Egypt, the mediators,"
+                if t.dep_ == "attr":              # "Qatar has been a mediator"
+                    heads += [c for c in t.head.children if c.dep_ == "nsubj"]
+            for h in [h for h in heads if h is not None]:
+                for x in [h] + [c for c in h.conjuncts]:
+                    lo, hi = ff.np_span(x)
+                    keys = idx.at(lo + sp.base, hi + sp.base)
+                    if not keys:
+                        key = gz.demonyms().get(x.text)
+                        keys = [key] if key in idx.by_key else []
+                    found.update(keys)
+    return frozenset(found)
 
 
 def _named_counts(actors: tuple[Actor, ...]) -> dict[str, int]:
@@ -365,6 +406,20 @@ def _unit(frame: ff.Frame, info, num: NumberMention, story: Story) -> tuple[str 
 _DEMONYMS_LOWER = frozenset(d.lower() for d in gz.demonyms())
 
 
+def _demonym_tails() -> dict[str, frozenset[str]]:
+    """"Korean" -> the countries with a demonym that ends with it ("North Korean", "South Korean")."""
+    out: dict[str, set[str]] = {}
+    dem = gz.demonyms()
+    for d, key in dem.items():
+        words = d.split()
+        if len(words) > 1 and words[-1] in dem:     # a demonym of its own ("Korean"), not "African"
+            out.setdefault(words[-1], set()).add(key)
+    return {w: frozenset(k) for w, k in out.items()}
+
+
+_DEMONYM_TAILS = _demonym_tails()
+
+
 def _vote_tally(t) -> bool:
     """A bare number that is one side of a vote: "153 in favour", "10 against", "passed 68-32"
     (the second number of the pair is a tally when the first one is)."""
@@ -529,7 +584,16 @@ class _Who:
                     key = dem.get(cand) if cand else None
                     if key and key in self.by_key:
                         return key
+                    key = self._tail_demonym(cand) if cand and n == 1 else None
+                    if key:
+                        return key
         return None
+
+    def _tail_demonym(self, word: str) -> str | None:
+        """"the Korean side" where the text's only Korea is North Korea: a bare demonym that
+        ends the demonym of exactly one country of the text is that country's."""
+        keys = [k for k in _DEMONYM_TAILS.get(word, ()) if k in self.by_key]
+        return keys[0] if len(keys) == 1 else None
 
     def _state(self, key: str | None) -> str | None:
         """A person acts for the state or body he serves; demonym troops are their country."""
@@ -560,11 +624,13 @@ class _Who:
             return story.attacked if mine == story.attacker else story.attacker
         # else a country named in this sentence, or the story's other main country if the text
         # names it as a party more than in passing
+        aside = story.mediators if story else frozenset()
         here = [k for k in self.idx.at(self.sp.start, self.sp.end) if k != mine
-                and self.by_key[k].kind == "country"]
+                and self.by_key[k].kind == "country" and k not in aside]
         if here:
             return here[0]
-        return next((k for k in self.ranks[:2] if k != mine and self.named.get(k, 0) >= 2), None)
+        ranks = [k for k in self.ranks if k not in aside]
+        return next((k for k in ranks[:2] if k != mine and self.named.get(k, 0) >= 2), None)
 
 
 def _demonym_group(surface: str) -> bool:

@@ -1,0 +1,42 @@
+"""Figures: whose number it is when the clause names no side (invented sentences)."""
+import pytest
+
+from tests.extract.test_figures import figures
+
+
+# a go-between of the parties is never "the other side" of a fight
+@pytest.mark.parametrize("text,subject", [
+    ("Ruritania brokered talks between Freedonia and Sylvania. Ruritania said the talks would resume in "
+     "Ruritania. Sylvania and Freedonia agreed. Fredonian soldiers fired 40 shells overnight. "
+     "The shelling killed five people.", "sylvania"),
+    ("Ruritania, which mediated between Freedonia and Sylvania, hosted the talks. Ruritania said "
+     "Ruritania would keep trying. Sylvania and Freedonia agreed. Fredonian soldiers fired 40 shells "
+     "overnight. The shelling killed five people.", "sylvania"),
+    ("Ruritanian mediators met both sides. Ruritania said Ruritania would keep trying. "
+     "Sylvania said Sylvania and Freedonia agreed. Fredonian soldiers fired 40 shells overnight. The shelling killed five people.",
+     "sylvania"),
+])
+def test_a_mediator_is_not_the_other_side(text, subject):
+    assert [f.subject for f in figures(text) if f.value == 5] == [subject]
+
+
+def test_a_mediator_that_attacks_is_a_side():
+    text = ("Ruritania brokered talks between Freedonia and Sylvania. Ruritania said the talks would resume "
+            "in Ruritania. Ruritania fired 40 shells at Freedonia. Sylvania agreed. "
+            "The shelling killed five people.")
+    assert [f.subject for f in figures(text) if f.value == 5] == ["freedonia"]
+
+
+# a bare demonym two states share ("Korean") is the one of them the text has
+@pytest.mark.parametrize("text,subject", [
+    ("China and North Korea open a bridge\nChina and North Korea opened a new road bridge on Monday. "
+     "The bridge is 900 meters long: 400 meters on the Chinese side and 500 meters on the Korean side.\n",
+     "North Korea"),
+    ("China and South Korea open a bridge\nChina and South Korea opened a new road bridge on Monday. "
+     "The bridge is 900 meters long: 400 meters on the Chinese side and 500 meters on the Korean side.\n",
+     "South Korea"),
+])
+def test_a_shared_demonym_is_the_state_the_text_has(extract, text, subject):
+    ex = extract(text)
+    names = {a.key: a.name for a in ex.actors}
+    assert [names.get(f.subject) for f in ex.figures if f.value == 500] == [subject]
