@@ -13,7 +13,8 @@ from tests.extract.test_figures import figures
      "Ruritania would keep trying. Sylvania and Freedonia agreed. Fredonian soldiers fired 40 shells "
      "overnight. The shelling killed five people.", "sylvania"),
     ("Ruritanian mediators met both sides. Ruritania said Ruritania would keep trying. "
-     "Sylvania said Sylvania and Freedonia agreed. Fredonian soldiers fired 40 shells overnight. The shelling killed five people.",
+     "Sylvania said Sylvania and Freedonia agreed. Fredonian soldiers fired 40 shells overnight. "
+     "The shelling killed five people.",
      "sylvania"),
 ])
 def test_a_mediator_is_not_the_other_side(text, subject):
