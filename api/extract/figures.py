@@ -60,6 +60,7 @@ class Story:
     """What earlier sentences of the document established, for clauses that leave it implicit."""
     by_class: dict[str, str] = field(default_factory=dict)     # launch/intercept/release/target -> actor
     by_unit: dict[str, str] = field(default_factory=dict)      # unit -> subject of its latest figure
+    by_kind: dict[tuple, str] = field(default_factory=dict)    # (unit, noun class) -> the same
     last_noun: tuple | None = None                             # (unit, noun class) of the latest figure
     attacker: str | None = None
     attacked: str | None = None
@@ -314,6 +315,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         subject = story.by_unit.get(unit)     # "the majority of this, $19 billion": the last amount's
     as_of = _anchor(text, story, a, cs, ce, sp, parsed.published, statements, cls, vinfo)
     story.by_unit[unit] = subject or story.by_unit.get(unit)
+    story.by_kind[(unit, cls)] = subject or story.by_kind.get((unit, cls))
     story.last_noun, story.noun_sentence = (unit, cls), story.sentence
     if subject and vinfo and frame.direct \
             and vinfo.cls in ("launch", "intercept", "release", "target", "deploy"):
@@ -757,7 +759,10 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             (_home(who, story, None) if cls == "fraction" else None)
     if cls in CONTEXT_CLASSES or frame.elliptic:
         unit = _unit_of(frame, info) if not frame.elliptic else (story.last_noun or (None,))[0]
-        prior = story.by_unit.get(unit)
+        # people named as such take the side of the latest people of their kind: fighters killed
+        # do not make the civilians who fled theirs
+        prior = story.by_kind.get((unit, cls)) if (unit == "people" and not frame.elliptic) \
+            else story.by_unit.get(unit)
         if prior:
             return prior
     if cls in ("military",) or (cls is None and frame.noun is None):

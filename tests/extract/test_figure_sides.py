@@ -41,3 +41,14 @@ def test_a_shared_demonym_is_the_state_the_text_has(extract, text, subject):
     ex = extract(text)
     names = {a.key: a.name for a in ex.actors}
     assert [names.get(f.subject) for f in ex.figures if f.value == 500] == [subject]
+
+
+# people counted as such take the side of the latest people of their kind, not of fighters
+@pytest.mark.parametrize("text,subject", [
+    ("Fighting hit Freedonia. Freedonia closed its schools. The rebels lost 60 fighters, Freedonia said. "
+     "The Relief Agency said 40,000 people had fled.", "freedonia"),
+    ("Fighting hit Freedonia. Freedonia closed its schools. The rebels lost 60 fighters, Freedonia said. "
+     "The Relief Agency said 400 more fighters had fled.", "rebels"),
+])
+def test_people_do_not_inherit_the_side_of_fighters(text, subject):
+    assert [f.subject for f in figures(text)][-1] == subject
