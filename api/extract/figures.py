@@ -366,12 +366,46 @@ LAST_VERBS = {"last", "lasts", "lasted", "lasting", "run", "runs", "ran", "runni
 
 
 def _deal_duration(frame: ff.Frame) -> bool:
-    """"the first stage, which will run 30 days": a term of the deal, so a figure."""
+    """"the first stage, which will run 30 days", "under the deal, troops will leave within 30
+    days", "the truce requires X to withdraw over the next 60 days": a term of the deal, so a figure."""
     n = frame.noun
-    if n is None or n.head.lower_ not in LAST_VERBS:
+    if n is None:
         return False
-    subj = ff.agent(n.head)
-    return subj is not None and subj.lower_ in ff.word_list("deal_heads")
+    if n.head.lower_ in LAST_VERBS:
+        subj = ff.agent(n.head)
+        return subj is not None and subj.lower_ in ff.word_list("deal_heads")
+    prep = n.head if n.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ff.word_list("term_preps") or prep.head.tag_ not in ff.VERB_TAGS:
+        return False
+    return _to_come(prep.head) and _under_deal(prep.head)
+
+
+def _to_come(v) -> bool:
+    """A verb of what is to happen ("will leave", "to withdraw", "must free"), not of what did."""
+    for _ in range(4):
+        if any(c.dep_ == "aux" and c.lower_ in ff.word_list("future_aux") for c in v.children):
+            return True
+        if v.dep_ not in ("conj", "xcomp") or v.head == v:
+            return False
+        v = v.head
+    return False
+
+
+def _under_deal(v) -> bool:
+    """The verb or a verb it hangs from is under a deal: "under the truce", or a deal is its subject
+    ("the deal requires X to ...", "the ceasefire will see X ...")."""
+    heads = ff.word_list("deal_heads")
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ == "nsubj" and c.lower_ in heads:
+                return True
+            if c.dep_ == "prep" and c.lower_ in ("under", "per"):
+                if any(p.dep_ == "pobj" and p.lower_ in heads | {"terms"} for p in c.children):
+                    return True
+        if v.dep_ not in ("conj", "xcomp", "ccomp", "advcl") or v.head == v:
+            return False
+        v = v.head
+    return False
 
 
 def _reciprocal(text: str, b: int) -> bool:
@@ -664,9 +698,9 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
     who = _Who(sp, idx, statements, a, ranks, story)
     if _reciprocal(text, b):
         return None        # "400-for-400": a term both sides agreed
-    if cls == "deal" or (frame.chain and ff.noun_info(frame.chain[-1]) and
-                         ff.noun_info(frame.chain[-1]).cls == "deal"):
-        return None        # a term of a two-sided deal
+    if cls in ("deal", "time") or (frame.chain and ff.noun_info(frame.chain[-1]) and
+                                   ff.noun_info(frame.chain[-1]).cls == "deal"):
+        return None        # a term of a two-sided deal (the only durations that are figures)
     tally = _tally_label(sp, frame, idx)
     if tally:
         return tally

@@ -52,3 +52,21 @@ def test_a_shared_demonym_is_the_state_the_text_has(extract, text, subject):
 ])
 def test_people_do_not_inherit_the_side_of_fighters(text, subject):
     assert [f.subject for f in figures(text)][-1] == subject
+
+
+# a duration a deal sets is a term of the deal (a figure with no side); other lengths of time are not
+@pytest.mark.parametrize("text,expected", [
+    ("Under the agreement, fighting will stop for 90 days.", [(90, "days")]),
+    ("The deal requires Sylvania to pull its soldiers back within 30 days.", [(30, "days")]),
+    ("Under the truce, Freedonia must withdraw over the next 60 days.", [(60, "days")]),
+    ("Freedonia and Sylvania signed a 20-year trade agreement.", [(20, "years")]),
+    ("Sylvania has occupied the region for 12 years.", []),
+    ("The war has lasted three years.", []),
+    ("Officials met for six hours on Sunday.", []),
+    ("Freedonia will hold elections within six months, Roe said.", []),
+    ("Under the agreement, Freedonia withdrew within 30 days.", []),
+])
+def test_durations_a_deal_sets(text, expected):
+    figs = figures(text)
+    assert [(f.value, f.unit) for f in figs] == expected
+    assert all(f.subject is None for f in figs)
