@@ -13,6 +13,7 @@ import shutil
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from api.extensions import db
 from api.ingest import load
@@ -130,3 +131,54 @@ def test_incremental_groups_equal_groups_computed_from_scratch(tmp_path, monkeyp
         db.engine.dispose()
     for kind in ("clusters", "claims", "threads"):
         assert recomputed[kind] == reference[kind], kind
+
+
+def _loaded_in_one_run(backend, tmp_path, monkeypatch, extractions, files, between=None) -> dict:
+    """`files` of the corpus in one run, which keeps what it wrote for its next documents
+    (run_cache); `between(app)` runs after the first document is stored, before the second."""
+    waiting = [between] if between else []
+
+    def extract_all(jobs, workers):
+        for n, (doc_id, text, _) in enumerate(jobs):
+            if n == 1 and waiting:
+                waiting.pop()(app)
+            yield doc_id, extractions[text], None
+
+    monkeypatch.setattr(load, "extract_all", extract_all)
+    folder = tmp_path / f"{backend}-one-run"
+    folder.mkdir()
+    for path in files:
+        shutil.copy(path, folder / path.name)
+    app = make_app(backend, tmp_path, "same_one_run")
+    with app.app_context(), db.session() as session:
+        report = load.load_corpus(session, folder, max_chars=100_000)
+    assert not report.problems, report.problems
+    got = facts(app)
+    with app.app_context():
+        db.engine.dispose()
+    return got
+
+
+def test_one_run_gives_the_facts_of_one_document_per_run(backend, tmp_path, monkeypatch, extractions,
+                                                         reference):
+    got = _loaded_in_one_run(backend, tmp_path, monkeypatch, extractions, sorted(CORPUS.glob("*.txt")))
+    for kind in reference:
+        assert got[kind] == reference[kind], f"{kind} differ on {backend}"
+
+
+def test_a_run_does_not_miss_what_another_writer_stored_meanwhile(backend, tmp_path, monkeypatch, extractions,
+                                                                   reference):
+    """Another ingest stores the last article while a run is between its first and second: the run
+    must merge with what that writer stored, not with what it remembers of the database."""
+    *first, last = sorted(CORPUS.glob("*.txt"))
+    other = tmp_path / "other-writer"
+    other.mkdir()
+    shutil.copy(last, other / last.name)
+
+    def another_writer(app):
+        with app.app_context(), Session(db.engine) as session:
+            assert len(load.load_corpus(session, other, max_chars=100_000).loaded) == 1
+
+    got = _loaded_in_one_run(backend, tmp_path, monkeypatch, extractions, first, between=another_writer)
+    for kind in reference:
+        assert got[kind] == reference[kind], f"{kind} differ on {backend}"

@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -74,6 +74,7 @@ class _Cluster:
     series_words: set[str]
     actors_x: set[str]                   # actors and agents with their affiliations (_expand), kept
     agents_x: set[str]                   # as members join, so no comparison recomputes them
+    n: int = -1                          # its place among its frame's events (_Events)
 
 
 @dataclass(frozen=True)
@@ -146,26 +147,117 @@ def _expand(keys: set[str], affiliation: dict[str, str]) -> set[str]:
     return keys | {affiliation[k] for k in keys if affiliation.get(k)}
 
 
-def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None = None) -> list[list[int]]:
+class _Events:
+    """One frame's events so far, indexed by what a mention must share with an event to fit it
+    (_fits), so a mention is compared with those alone, not with every event of its frame: a dated
+    mention with events of a compatible date (one a prefix of the other, or a day apart); an undated
+    one with events sharing a participant, an agreement word or a place, and, for a campaign, with
+    events dated no closer than a month. Events are returned in creation order (ties go to the
+    first, as in a scan of all)."""
+
+    def __init__(self):
+        self.all: list[_Cluster] = []
+        self.by_date: dict[str | None, list[int]] = {}     # an event's date (None: undated) -> events
+        self.by_prefix: dict[str, list[int]] = {}          # every prefix of an event's date -> events
+        self.by_actor: dict[str, list[int]] = {}           # actors_x
+        self.by_word: dict[str, list[int]] = {}            # series words
+        self.by_place: dict[str, list[int]] = {}
+        self.ongoing: list[int] = []                       # undated, or dated by month or year only
+
+    def add(self, c: _Cluster) -> None:
+        n = c.n = len(self.all)
+        self.all.append(c)
+        self.dated(n, c.date)
+        self.grew(n, c.actors_x, c.series_words, c.locations)
+
+    def dated(self, n: int, day: str | None) -> None:
+        self.by_date.setdefault(day or None, []).append(n)
+        for k in range(1, len(day or "") + 1):
+            self.by_prefix.setdefault(day[:k], []).append(n)
+        if not day or len(day) < 10:
+            self.ongoing.append(n)
+
+    def grew(self, n: int, actors, words, places) -> None:
+        """Event n now also has these participants, agreement words and places."""
+        for index, keys in ((self.by_actor, actors), (self.by_word, words), (self.by_place, places)):
+            for k in keys:
+                index.setdefault(k, []).append(n)
+
+    def candidates(self, m: Mention, seen: _Seen) -> list[_Cluster]:
+        found: set[int] = set()
+        get = self.by_date.get
+        if m.date:
+            d = m.date
+            found.update(get(None, ()))
+            for k in range(1, len(d)):
+                found.update(get(d[:k], ()))
+            found.update(self.by_prefix.get(d, ()))
+            if len(d) == 10:
+                day = date.fromisoformat(d)
+                for step in (-DAY_TOLERANCE, DAY_TOLERANCE):
+                    found.update(get((day + timedelta(days=step)).isoformat(), ()))
+        else:
+            for index, keys in ((self.by_actor, seen.actors), (self.by_word, seen.series_words),
+                                (self.by_place, (m.location,) if m.location else ())):
+                for k in keys:
+                    found.update(index.get(k, ()))
+            if seen.campaign:
+                found.update(self.ongoing)
+        return [self.all[n] for n in sorted(found)]
+
+
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _indexable(day: str | None) -> bool:
+    """Dates the index can look up as _fits compares them: YYYY, YYYY-MM or a real YYYY-MM-DD."""
+    if not day:
+        return True
+    if not _ISO_DATE.fullmatch(day):
+        return False
+    try:
+        return len(day) < 10 or bool(date.fromisoformat(day))
+    except ValueError:
+        return False
+
+
+class _Scan(_Events):
+    """Every event of the frame is a candidate (dates the index cannot look up)."""
+
+    def candidates(self, m: Mention, seen: _Seen) -> list[_Cluster]:
+        return self.all
+
+
+def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None = None,
+                     indexed: bool = True) -> list[list[int]]:
     """Group mentions into events: one event per real-world happening across documents.
 
     The result depends only on the set of mentions, never on the order they are given in:
     dated mentions are placed first, most precise first, then by document and offset; each
     joins the best-fitting event so far (same frame, compatible dates or a day apart, shared
     participants, place or agreement name, no second mention from one document) or starts one.
+    `indexed=False` compares each mention with every event of its frame (the same result, slower).
     """
     affiliation = affiliation or {}
     order = sorted(range(len(mentions)), key=lambda i: (
         mentions[i].date is None, -len(mentions[i].date or ""), mentions[i].document, mentions[i].start,
         mentions[i].kind))
     clusters: list[_Cluster] = []
-    by_frame: dict[str, list[_Cluster]] = {}     # only one frame's events can take a mention
+    index = _Events if indexed and all(_indexable(m.date) for m in mentions) else _Scan
+    by_frame: dict[str, _Events] = {}     # only one frame's events can take a mention
     campaigns = _campaigns()
+    seen_before: dict[tuple, _Seen] = {}  # mentions repeat participants: worked out once per call
     for i in order:
         m = mentions[i]
-        seen = _seen(m, affiliation, campaigns)
+        what = (m.actors, m.agents, m.series, m.frame)
+        seen = seen_before.get(what)
+        if seen is None:
+            seen = seen_before[what] = _seen(m, affiliation, campaigns)
+        events = by_frame.get(m.frame or m.kind)
+        if events is None:
+            events = by_frame[m.frame or m.kind] = index()
         best, best_key = None, None
-        for c in by_frame.get(m.frame or m.kind, ()):
+        for c in events.candidates(m, seen):
             key = _fits(m, seen, c)
             if key is not None and (best_key is None or key > best_key):
                 best, best_key = c, key
@@ -174,14 +266,15 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
                            set(m.actors[:m.agents]), {m.location} if m.location else set(),
                            set(seen.series_words), set(seen.actors), set(seen.agents))
             clusters.append(new)
-            by_frame.setdefault(m.frame or m.kind, []).append(new)
+            events.add(new)
             continue
         best.members.append(i)
         best.documents.add(m.document)
         best.actors |= set(m.actors)
         best.agents |= set(m.actors[:m.agents])
-        if m.location:
-            best.locations.add(m.location)
+        places = {m.location} - best.locations if m.location else set()
+        events.grew(best.n, seen.actors - best.actors_x, seen.series_words - best.series_words, places)
+        best.locations |= places
         best.series_words |= seen.series_words
         best.actors_x |= seen.actors
         best.agents_x |= seen.agents
@@ -189,6 +282,7 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
             best.kind = m.kind
         if m.date and (not best.date or (m.date.startswith(best.date) and len(m.date) > len(best.date))):
             best.date = m.date
+            events.dated(best.n, best.date)
     groups = [sorted(c.members, key=lambda i: (mentions[i].document, mentions[i].start)) for c in clusters]
     return sorted(groups, key=lambda g: (mentions[g[0]].document, mentions[g[0]].start))
 

@@ -19,13 +19,15 @@ from ..extract.types import Extraction
 from ..models import Actor, Document, Event, EventMention, bury
 from ..models.facts import event_actors
 from .matching import assign, insert_rows, pair
+from .run_cache import MentionRow, RunCache
 
 
 def write_events(session: Session, revision: int, doc_id: str, extraction: Extraction,
-                 actor_ids: dict[str, str], evidence, quotes, new: bool = False) -> None:
+                 actor_ids: dict[str, str], evidence, quotes, new: bool = False,
+                 cache: RunCache | None = None) -> None:
     """The document's event mentions become the extraction's: a mention found again (same span,
     and kind where one span has several) keeps its row; then the frames any mention entered or
-    left are regrouped. `new`: the document had no mentions before."""
+    left are regrouped. `new`: the document had no mentions before; `cache`: the run's (run_cache)."""
     events = [e for e in extraction.events if quotes(e.evidence)]
     stored = [] if new else session.scalars(select(EventMention).where(EventMention.document_id == doc_id)
                                             .order_by(EventMention.id)).all()
@@ -63,7 +65,7 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
         session.execute(delete(EventMention).where(EventMention.id.in_(ids)))
     frames.discard(None)
     if frames:
-        regroup(session, revision, frames, changed, emptied)
+        regroup(session, revision, frames, changed, emptied, doc_id, cache)
 
 
 def _reported(e, actor_ids: dict[str, str]) -> dict:
@@ -85,35 +87,47 @@ _MENTION = EventMention.__table__.c
 _DOCUMENT = Document.__table__.c
 
 
-def _mention_rows(session: Session, frames: set[str]):
-    # Read for every document that touches the frames: Core columns, no ORM layer in between.
-    rows = session.execute(
-        select(_MENTION.id, _MENTION.event_id, _MENTION.document_id, _MENTION.start_char, _MENTION.end_char,
-               _MENTION.reported_kind, _MENTION.frame, _MENTION.reported_date, _MENTION.reported_precision,
-               _MENTION.reported_title, _MENTION.reported_location, _MENTION.reported_series,
-               _MENTION.reported_actors, _MENTION.agent_count, _MENTION.extractor_version,
-               _DOCUMENT.published)
-        .join(Document.__table__, _DOCUMENT.id == _MENTION.document_id)
-        .where(_MENTION.frame.in_(sorted(frames)))
-        .order_by(_MENTION.document_id, _MENTION.start_char, _MENTION.end_char, _MENTION.reported_kind,
-                  _MENTION.id)).all()
-    # Databases collate text differently: the canonical order is Python's, on content only.
-    return sorted(rows, key=lambda r: (r.document_id, r.start_char, r.end_char, r.reported_kind or "",
-                                       r.frame or "", r.reported_title or ""))
+_COLUMNS = [_MENTION[name] for name in MentionRow._fields if name != "published"] + [_DOCUMENT.published]
+
+
+def _mention_rows(session: Session, *where) -> list[MentionRow]:
+    # Core columns, no ORM layer in between.
+    return [MentionRow(*r) for r in session.execute(
+        select(*_COLUMNS).join(Document.__table__, _DOCUMENT.id == _MENTION.document_id).where(*where))]
+
+
+def _frame_rows(session: Session, frames: set[str], doc_id: str | None,
+                cache: RunCache | None) -> list[MentionRow]:
+    """Every mention of `frames`: from the run's cache where it holds the frame (all but the
+    document's own mentions, read again: they just changed), else from the database."""
+    known = cache.known(frames) if cache is not None and doc_id is not None else {}
+    rows = [r for f in sorted(known) for r in known[f] if r.document_id != doc_id]
+    if known:
+        rows += _mention_rows(session, _MENTION.frame.in_(sorted(known)), _MENTION.document_id == doc_id)
+    if len(known) < len(frames):
+        rows += _mention_rows(session, _MENTION.frame.in_(sorted(frames - known.keys())))
+    # Databases collate text differently: the canonical order is Python's, on content (then id).
+    rows.sort(key=lambda r: r.id)
+    rows.sort(key=lambda r: (r.document_id, r.start_char, r.end_char, r.reported_kind or "", r.frame or "",
+                             r.reported_title or ""))
+    return rows
 
 
 def regroup(session: Session, revision: int, frames: set[str], changed: set[int] = frozenset(),
-            emptied: set[int] = frozenset()) -> None:
+            emptied: set[int] = frozenset(), doc_id: str | None = None,
+            cache: RunCache | None = None) -> None:
     """Re-form the events of `frames` from all their mentions; rows change only where they differ
     (an event whose mentions stay the same, none of them new or `changed`, is left alone).
-    `emptied`: events that lost a mention just now; one left with none is deleted."""
-    rows = _mention_rows(session, frames)
+    `emptied`: events that lost a mention just now; one left with none is deleted. `doc_id`,
+    `cache`: the document just written, and the run's cache of frames (run_cache)."""
+    rows = _frame_rows(session, frames, doc_id, cache)
     affiliation = dict(session.execute(select(Actor.id, Actor.affiliation_id)
                                        .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
-    mentions = [merge.Mention(r.document_id, r.start_char, r.reported_kind or "other", r.frame,
-                              r.reported_date, _actor_ids(r.reported_actors),
-                              r.agent_count or 0, r.reported_location, r.reported_series,
-                              r.published.isoformat() if r.published else None) for r in rows]
+    known = cache.mentions if cache is not None else {}
+    mentions = [known.get(r.id) if r.document_id != doc_id else None for r in rows]
+    for i, r in enumerate(rows):
+        if mentions[i] is None:
+            mentions[i] = known[r.id] = _mention(r)
     before = {r.event_id for r in rows} | set(emptied)
     held: dict[int, set[int]] = {}
     for r in rows:
@@ -147,6 +161,23 @@ def regroup(session: Session, revision: int, frames: set[str], changed: set[int]
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
         session.execute(delete(Event.__table__).where(Event.__table__.c.id.in_(gone)))   # Core: no sync
     session.flush()
+    if cache is not None:
+        _stage(cache, frames, rows, {m["mention"]: m["target"] for m in moves})
+
+
+def _mention(r: MentionRow) -> merge.Mention:
+    return merge.Mention(r.document_id, r.start_char, r.reported_kind or "other", r.frame, r.reported_date,
+                         _actor_ids(r.reported_actors), r.agent_count or 0, r.reported_location,
+                         r.reported_series, r.published.isoformat() if r.published else None)
+
+
+def _stage(cache: RunCache, frames: set[str], rows: list[MentionRow], moved: dict[int, int]) -> None:
+    """The frames' mentions as this transaction leaves them, for the run's next documents."""
+    by_frame: dict[str, list[MentionRow]] = {f: [] for f in frames}
+    for r in rows:
+        by_frame[r.frame].append(r._replace(event_id=moved[r.id]) if r.id in moved else r)
+    for frame, kept in by_frame.items():
+        cache.stage(frame, kept)
 
 
 def _settle_all(session: Session, revision: int, unsettled: list[tuple[int, list]]) -> None:

@@ -29,6 +29,7 @@ from .after_write import after_document_written
 from .corpus import META_FIELDS, Problem, SourceDocument, read_corpus
 from .extracting import extract_all
 from .matching import assign
+from .run_cache import RunCache
 from .write import Writer
 
 log = logging.getLogger(__name__)
@@ -152,12 +153,13 @@ def _extract_and_store(session, attempt, docs: list[SourceDocument], sources: di
     by_id = {d.id: d for d in docs}
     jobs = [(d.id, d.text, d.published) for d in docs]
     results = extract_all(jobs, workers)
+    cache = RunCache()
     try:
         for doc_id, extraction, error in results:
             if error:
                 report.problems.append(Problem(f"{doc_id}.txt", error, failed=True))
             else:
-                outcome = _store(session, attempt, by_id[doc_id], extraction, sources[doc_id])
+                outcome = _store(session, attempt, by_id[doc_id], extraction, sources[doc_id], cache)
                 if isinstance(outcome, str):
                     report.problems.append(Problem(f"{doc_id}.txt", outcome, failed=True))
                 else:
@@ -236,12 +238,13 @@ def _without_extraction(session: Session, doc: SourceDocument, source: str, repl
     return "updated"
 
 
-def _store(session: Session, attempt, doc: SourceDocument, extraction, source: str | None) -> bool | str:
+def _store(session: Session, attempt, doc: SourceDocument, extraction, source: str | None,
+           cache: RunCache | None = None) -> bool | str:
     """Write the document and its facts in one transaction; on failure write nothing. True: written,
     False: nothing changed, a str: why it could not be stored. DatabaseAway (the retries ran out)
     stops the run; any other failure is this document's alone."""
     try:
-        return attempt(lambda: _write(session, doc, extraction, source))
+        return attempt(lambda: _write(session, doc, extraction, source, cache or RunCache()))
     except DatabaseAway:
         raise
     except Exception as exc:
@@ -249,11 +252,12 @@ def _store(session: Session, attempt, doc: SourceDocument, extraction, source: s
         return f"could not be stored: {type(exc).__name__}: {exc}"
 
 
-def _write(session: Session, doc: SourceDocument, extraction, source: str | None) -> bool:
+def _write(session: Session, doc: SourceDocument, extraction, source: str | None, cache: RunCache) -> bool:
     """A new document, or a stored one whose facts are replaced (changed text, re-extraction).
     False, and rolled back, when nothing changed at all."""
     try:
         revision = bump_revision(session)
+        cache.begin(revision)
         values = dict(text=doc.text, sha256=doc.sha256, source=source,
                       **{k: getattr(doc, k) for k in META_FIELDS})
         stored = session.get(Document, doc.id)
@@ -263,19 +267,22 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str | None
         elif assign(stored, values, revision):
             stored.ingested_at = utcnow()
         session.flush()
-        Writer(session, revision, new=stored is None).write(doc.id, doc.text, extraction)
+        Writer(session, revision, new=stored is None, cache=cache).write(doc.id, doc.text, extraction)
         after_document_written(session, revision, doc.id)
         if stored is not None and not wrote_at(session, revision):
             session.rollback()
+            cache.drop()
             _note_version(session, doc.id, extraction.version)
             return False
         if stored is not None:
             session.execute(update(Document).where(Document.id == doc.id)
                             .values(extractor_version=extraction.version, updated_at=Document.updated_at))
         session.commit()
+        cache.committed(revision)
         return True
     except Exception:
         session.rollback()
+        cache.drop()
         raise
 
 

@@ -23,6 +23,7 @@ from ..models.facts import statement_about
 from .actor_rows import actors_of_document, forget_unsupported, write_actors
 from .event_rows import write_events
 from .matching import assign, insert_rows, pair
+from .run_cache import RunCache
 
 log = logging.getLogger(__name__)
 
@@ -40,9 +41,10 @@ def _new_span(span: Span) -> tuple:
 
 
 class Writer:
-    def __init__(self, session: Session, revision: int, new: bool = False):
-        """`new`: the document was not stored before, so it has no facts to read and match."""
-        self.session, self.revision, self.new = session, revision, new
+    def __init__(self, session: Session, revision: int, new: bool = False, cache: RunCache | None = None):
+        """`new`: the document was not stored before, so it has no facts to read and match;
+        `cache`: what the ingest run committed before (run_cache)."""
+        self.session, self.revision, self.new, self.cache = session, revision, new, cache
 
     def write(self, doc_id: str, text: str, extraction: Extraction) -> None:
         def quoted(span: Span) -> bool:
@@ -60,7 +62,7 @@ class Writer:
             self._figures(doc_id, extraction, actor_ids, statement_ids, quoted, evidence)
             self._delete(Statement, stale_statements)
             write_events(self.session, self.revision, doc_id, extraction, actor_ids, evidence, quoted,
-                         self.new)
+                         self.new, self.cache)
             forget_unsupported(self.session, self.revision, supported_before - set(actor_ids.values()))
         self.session.expire_all()   # core statements above changed rows the session may hold
 

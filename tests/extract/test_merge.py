@@ -73,3 +73,31 @@ def test_the_order_of_the_mentions_never_changes_the_events():
 ])
 def test_pick_date(dates, expected):
     assert pick_date(dates) == expected
+
+
+def _random_mentions(rng: random.Random, n: int) -> list[Mention]:
+    """Reports of few happenings by several documents: dates of every precision, a day apart across
+    a month's and a year's end, undated ones; shared and differing participants, places, names."""
+    days = ["2024-12-31", "2025-01-01", "2025-01-02", "2025-03-31", "2025-04-01", "2025-04-27", "2025-04-28"]
+    dates = days + ["2024-12", "2025-01", "2025-04", "2024", "2025", None, None, None]
+    kinds = [("pledge", "pledge"), ("other", "meeting"), ("summit", "meeting"), ("deployment", "deployment"),
+             ("treaty_signed", "agreement"), ("other", "agreement")]
+    out = []
+    for i in range(n):
+        kind, frame = rng.choice(kinds)
+        actors = tuple(rng.sample(["x", "y", "z", "x-envoy", "w"], rng.randint(0, 3)))
+        out.append(Mention(rng.choice("abcdefgh"), i * 10, kind, frame, rng.choice(dates), actors,
+                           rng.randint(0, len(actors)), rng.choice([None, None, "Geneva", "Vienna"]),
+                           rng.choice([None, None, "Friendship Treaty", "Border Accord"]),
+                           rng.choice([None, "2025-01-03", "2025-04-29", "2025-09-01"])))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_looking_up_events_by_date_participant_name_and_place_finds_what_comparing_all_finds(seed):
+    """Each mention is compared only with the events its date, participants, agreement name or place
+    could fit (an index): the events must be those a comparison with every event gives."""
+    rng = random.Random(seed)
+    mentions = _random_mentions(rng, rng.randint(5, 60))
+    affiliation = {"x-envoy": "x"}
+    assert cluster_mentions(mentions, affiliation) == cluster_mentions(mentions, affiliation, indexed=False)
