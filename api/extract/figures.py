@@ -73,6 +73,9 @@ class Story:
     attackers: frozenset = frozenset()                         # countries that attack anywhere in the text
     releasers: list = field(default_factory=list)              # sides the text has freeing people, in order
     mediators: frozenset = frozenset()                         # go-betweens of the parties: no side
+    sent_now: object = None                                    # the sentence read now (_Sent)
+    sent_before: object = None                                 # the sentence before it
+    place_states: dict = field(default_factory=dict)           # sentence start -> state of its places
 
 
 class _Sent:
@@ -138,6 +141,7 @@ def find_figures(parsed: ParsedText, actors: tuple[Actor, ...],
         sent_text = text[s:e]
         nums = find_numbers(sent_text)
         story.sentence += 1
+        story.sent_before, story.sent_now = story.sent_now, sp
         _note_attacks(sp, idx, story, ranks)
         if not nums:
             continue
@@ -476,6 +480,9 @@ def _vote_tally(t) -> bool:
 def _qualifier(text: str, a: int, s: int, frame: ff.Frame) -> str:
     before = text[max(s, a - 30):a]
     prev = frame.number.doc[frame.number.i - 1] if frame.number.i else None
+    if prev is not None and (prev.dep_ == "prt" or prev.i and
+                             f"{prev.doc[prev.i - 1].lower_}+{prev.lower_}" in ff.verbs()):
+        return "exact"              # "hand over 500 rifles": the verb's particle, not "more than"
     for q in ("at_least", "at_most", "approximately"):
         if C[q].search(before):
             if prev is not None and prev.lower_ in AMBIGUOUS_HEDGES and prev.dep_ == "prep" \
@@ -766,7 +773,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
         # whose targets: named on the noun, or the owner of the same kind of target before,
         # or of the previous target in this sentence; otherwise the count is the attacker's
         same = story.by_class.get("target") if story.target_at >= sp.start else None
-        return owner or story.by_unit.get(_unit_of(frame, info)) or same or doer
+        return owner or story.by_unit.get(_unit_of(frame, info)) or same \
+            or _place_state(who, sp, story) or doer    # "damaged 14 houses in Belgorod": Belgorod's state
     if vcls == "intercept" and (frame.direct or not owner):
         if doer:
             return doer
@@ -802,8 +810,37 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
     if cls in ("military",) or (cls is None and frame.noun is None):
         return _preceding_actor(sp, idx, frame, a, text)
     if cls == "person":
-        return _home(who, story, None)     # "some 800,000 civilians trapped": the story country's people
+        # "some 800,000 civilians trapped": the story country's people, else the state of the places
+        return _home(who, story, None) or _placed(who, frame, story)
+    if cls in (None, "asset", "territory", "settlement"):
+        return _placed(who, frame, story)  # "debris damaged one business", the governor of a region said
     return None
+
+
+def _placed(who: _Who, frame: ff.Frame, story: Story) -> str | None:
+    """The state whose regions and towns the sentence names; where the clause is about "the
+    district" or "the city" it names none, the state of the places of the sentence before."""
+    state = _place_state(who, story.sent_now, story)
+    if state is None and frame.pred is not None and story.sent_before is not None:
+        doer = ff.agent(frame.pred)
+        if doer is not None and doer.lower_ in ff.word_list("place_nouns") \
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in doer.children):
+            state = _place_state(who, story.sent_before, story)
+    return state
+
+
+def _place_state(who: _Who, sp: _Sent | None, story: Story) -> str | None:
+    """The one state of the text whose divisions the sentence names ("Kherson" -> Ukraine)."""
+    if sp is None:
+        return None
+    if sp.start not in story.place_states:
+        found = set()
+        for run in _name_runs(sp.tokens(sp.start, sp.end), lambda t: who.idx.covering(sp.off(t)) is None):
+            key = _place_of(run)
+            if key in who.by_key:
+                found.add(key)
+        story.place_states[sp.start] = next(iter(found)) if len(found) == 1 else None
+    return story.place_states[sp.start]
 
 
 ESTIMATE_VERBS = {"put", "puts", "putting", "estimate", "estimates", "estimated", "assess", "assessed",
@@ -925,12 +962,42 @@ def _located(who: _Who, frame: ff.Frame) -> str | None:
                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across")
                for p in c.children if p.dep_ == "pobj"]
     for p in places:
+        if p.lower_ in ff.word_list("place_nouns"):     # "in the region of Kherson"
+            p = next((x for c in p.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for x in c.children if x.dep_ == "pobj"), p)
         if not p.tag_.startswith("NNP"):
             continue     # "killed in Ruritanian strikes": what killed them, not where
         key = who.idx.covering(who.sp.off(p))
         if key and who.by_key[key].kind in ("country", "organization", "government_body"):
             return who._state(key) if who.by_key[key].kind != "country" else key
+        lo, hi = ff.np_span(p)
+        for run in _name_runs([x for x in p.subtree if lo <= x.idx < hi], lambda t: True):
+            key = _place_of(run)
+            if key in who.by_key:
+                return key   # "killed in Kherson": the state the place is a region of
     return None
+
+
+def _name_runs(tokens, keep) -> list[list]:
+    """Runs of proper nouns, hyphens inside kept ("Gash-Barka", "North Darfur")."""
+    runs, run = [], []
+    for t in tokens:
+        if (t.tag_ in ("NNP", "NNPS") and keep(t)) or (run and t.tag_ == "HYPH"):
+            run.append(t)
+            continue
+        if run:
+            runs.append(run)
+        run = []
+    if run:
+        runs.append(run)
+    return [r[:-1] if r[-1].tag_ == "HYPH" else r for r in runs]
+
+
+def _place_of(run) -> str | None:
+    """The state of a run of names that is a place (the whole run, else one of its words)."""
+    places = gz.place_countries()
+    whole = run[0].doc.text[run[0].idx:run[-1].idx + len(run[-1])].lower()
+    return places.get(whole) or next((places[t.lower_] for t in run if t.lower_ in places), None)
 
 
 def _home(who: _Who, story: Story, attacker: str | None) -> str | None:

@@ -163,6 +163,12 @@ def places() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def place_countries() -> dict[str, str]:
+    """Lower-case place -> key of the one state it is a division of (data/place_countries.tsv)."""
+    return {cells[0].lower(): slug(cells[1]) for cells in _rows("place_countries.tsv") if len(cells) == 2}
+
+
+@lru_cache(maxsize=1)
 def person_surnames() -> dict[str, str]:
     """Lower-case surname -> key, for the surnames exactly one gazetteer person has."""
     seen: dict[str, set[str]] = {}

@@ -70,3 +70,35 @@ def test_durations_a_deal_sets(text, expected):
     figs = figures(text)
     assert [(f.value, f.unit) for f in figs] == expected
     assert all(f.subject is None for f in figs)
+
+
+# the state a named region belongs to (data/place_countries.tsv, from the Factbook) owns what is
+# counted there when the clause names no side
+PLACE_STORY = ("Ethiopia and Eritrea trade blame\nEritrea accused Ethiopia of shelling its border towns on "
+               "Monday, and Ethiopia said Eritrea had fired first. Ethiopia and Eritrea met in Kenya. ")
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("The governor of Gash-Barka said debris damaged windows in 14 houses.", "Eritrea"),
+    ("The governor of Afar said debris damaged windows in 14 houses.", "Ethiopia"),
+    ("Ethiopian shelling damaged 30 houses in Gash-Barka.", "Eritrea"),
+    ("Eritrean shelling damaged 30 houses in Afar.", "Ethiopia"),
+    ("Four people were killed in the region of Gash-Barka on Monday.", "Eritrea"),
+    ("Eritrean troops advanced into the Afar region. The region has a population of about 1.5 million.",
+     "Ethiopia"),
+])
+def test_counts_in_a_named_region_are_its_states(extract, text, subject):
+    ex = extract(PLACE_STORY + text + "\n")
+    names = {a.key: a.name for a in ex.actors}
+    assert [names.get(f.subject) for f in ex.figures] == [subject]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The rebels will hand over 500 rifles.", [(500, "rifles", "exact")]),
+    ("The rebels handed over more than 500 rifles.", [(500, "rifles", "at_least")]),
+    ("Sylvania sent over 500 soldiers.", [(500, "people", "at_least")]),
+    ("Shelling damaged one private business and three buses.", [(1, "businesses", "exact"),
+                                                                (3, "buses", "exact")]),
+])
+def test_particles_and_plurals(text, expected):
+    assert [(f.value, f.unit, f.qualifier) for f in figures(text)] == expected
