@@ -315,7 +315,7 @@ def _figures(parsed, sp: _Sent, num: NumberMention, a, b, idx, story, ranks, sta
         unit = "votes"
     source = _source(sp, frame, idx, statements, a, text, (cs, ce))
     subject = _subject(sp, frame, info, cls, vinfo, metric, idx, story, ranks, statements, source, a, b, text)
-    if subject is None and cls == "money":
+    if subject is None and cls == "money" and not _two_sided(frame):
         subject = story.by_unit.get(unit)     # "the majority of this, $19 billion": the last amount's
     as_of = _anchor(text, story, a, cs, ce, sp, parsed.published, statements, cls, vinfo)
     story.by_unit[unit] = subject or story.by_unit.get(unit)
@@ -589,7 +589,8 @@ class _Who:
         if key is None:      # "Borduria's trade minister Ivo Marek": the person named, else the first name
             keys = self.idx.at(lo + self.sp.base, hi + self.sp.base)
             aside = [(c.left_edge.idx + self.sp.base, c.right_edge.idx + len(c.right_edge) + self.sp.base)
-                     for c in t.subtree if c.dep_ == "prep" and c.lower_ in BENEFICIARY_PREPS]
+                     for c in t.subtree if c.dep_ == "prep" and (c.lower_ in BENEFICIARY_PREPS or (
+                         c.lower_ == "on" and c.head.lower_ in ff.word_list("measure_nouns")))]
             if aside:      # "aid for Ruritania", "troops to Ruritania": whom it goes to does not own it
                 keys = [k for k in keys if not any(a <= s and e <= b for s, e, kk in self.idx.items
                                                    if kk == k and lo + self.sp.base <= s < hi + self.sp.base
@@ -692,7 +693,9 @@ def _owner(who: _Who, frame: ff.Frame, sp: _Sent) -> str | None:
     if key:
         return key
     for c in n.children:
-        if c.dep_ == "prep" and c.lower_ in ("of", "on", "in"):
+        # "a tariff on X": X is its target, not its owner
+        if c.dep_ == "prep" and c.lower_ in ("of", "on", "in") and not (
+                c.lower_ == "on" and n.lower_ in ff.word_list("measure_nouns")):
             for p in c.children:
                 if p.dep_ == "pobj":
                     k = who.actor(p)
@@ -711,6 +714,8 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
     tally = _tally_label(sp, frame, idx)
     if tally:
         return tally
+    if cls in ("money", "fraction") and _two_sided(frame):
+        return None        # "trade between X and Y reached $65 billion": no single side's
     vcls = vinfo.cls if vinfo else None
     doer = None
     if frame.pred is not None and frame.pred.lower_ not in ff.reporting_forms() \
@@ -841,6 +846,22 @@ def _place_state(who: _Who, sp: _Sent | None, story: Story) -> str | None:
                 found.add(key)
         story.place_states[sp.start] = next(iter(found)) if len(found) == 1 else None
     return story.place_states[sp.start]
+
+
+def _two_sided(frame: ff.Frame) -> bool:
+    """Is the amount or share that of two sides together ("bilateral trade", "trade between X and
+    Y", "their mutual investment")? Read on the counted noun and on the clause's subject."""
+    nodes = [frame.noun] if frame.noun is not None else []
+    if frame.pred is not None:
+        nodes += [c for c in frame.pred.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for n in nodes:
+        for c in n.children:
+            if c.dep_ == "amod" and c.lower_ in ff.word_list("two_sided"):
+                return True
+            if c.dep_ == "prep" and c.lower_ == "between" and \
+                    any(p.dep_ == "pobj" and any(x.dep_ == "conj" for x in p.children) for p in c.children):
+                return True
+    return False
 
 
 ESTIMATE_VERBS = {"put", "puts", "putting", "estimate", "estimates", "estimated", "assess", "assessed",

@@ -112,3 +112,17 @@ def test_a_regnal_number_is_no_country(extract, text):
     """A Roman numeral after a name ("Rudolf VI") is the name's, not a state's abbreviation."""
     ex = extract(text)
     assert "Virgin Islands" not in {a.name for a in ex.actors}
+
+
+# an amount both sides make together has no single side; what a measure is "on" is its target
+@pytest.mark.parametrize("text,expected", [
+    ("Bilateral trade between Freedonia and Sylvania reached $65 billion last year.", [(65e9, None)]),
+    ("Freedonia sold timber worth $4 billion. Trade between Freedonia and Sylvania rose to $8 billion.",
+     [(4e9, "freedonia"), (8e9, None)]),
+    ("Freedonia earned $4 billion from timber sales.", [(4e9, "freedonia")]),
+    ("Sylvania imposed a 25% tariff on Freedonian timber.", [(0.25, "sylvania")]),
+    ("Sylvania imposed a 25% tariff on timber from Freedonia.", [(0.25, "sylvania")]),
+])
+def test_two_sided_amounts_and_measures_on_others(text, expected):
+    got = [(f.value, f.subject) for f in figures(text)]
+    assert [(pytest.approx(v), s) for v, s in expected] == got
