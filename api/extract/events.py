@@ -16,7 +16,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from . import dates
+from . import date_offsets, dates
 from .attribution import verbs as speech_verbs
 from .event_clauses import Clause, find_clauses, lexicon, pledge_anchors
 from .gazetteer import words
@@ -189,6 +189,7 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
                         for c in here:
                             if c.date is None and c.anchor.i in inside:
                                 c.date = d
+        _offset_dates(doc, here, anchors, ds, prev_dates[-1] if prev_dates else None)
         for c in here:   # "during the summit on June 9", "amid the raid": that event's time
             if c.date is None:
                 c.date = _linked_date(c, anchors, dated_before)
@@ -217,6 +218,31 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
         prev_dates = ds or prev_dates
         told[si] = [(doc[v], d) for v, d in frames.items()]
     _speaker_next_dates(clauses, told, body)
+
+
+def _offset_dates(doc, here: list[Clause], anchors: dict, ds: list, last_told) -> None:
+    """"four days after the vote", "a day earlier": a length of time from another happening dates
+    the clause, over a date its reference carries ("10 days before Sunday's vote": not Sunday)."""
+    at = [(d, _date_token(doc, d)) for d in ds]
+    told_at: dict[int, object] = {}
+    for d, tok in at:
+        if tok is not None:
+            told_at.setdefault(_governing_verb(tok).i, d)
+
+    def date_of(tok):
+        found = anchors.get(tok.i)
+        return found.date if found is not None and found.date is not None else told_at.get(tok.i)
+
+    def date_in(tokens: set[int]):
+        return next((d for d, tok in at if tok is not None and tok.i in tokens), None)
+
+    for c in here:
+        placed = date_offsets.offset_date(c.anchor, date_of, date_in, last_told)
+        if placed is None:
+            continue
+        own = _date_token(doc, c.date) if c.date is not None else None
+        if c.date is None or (own is not None and own.i in placed[1]):
+            c.date, c.weak = placed[0], False
 
 
 def _governing_verb(tok):

@@ -124,6 +124,32 @@ def test_dates_from_context(text, expected):
     assert events(text) == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    # a clause placed from the clause it is under (4 March is the Tuesday before publication)
+    ("The council voted on Tuesday to condemn the raid, four days after Mordor vetoed a draft.",
+     [("other", "2025-02-28")]),
+    ("Rohan fired rockets on Thursday, a day after an airstrike killed one of its commanders.",
+     [("other", "2025-03-06"), ("casualties", "2025-03-05")]),
+    # ... or from what the preposition takes, whose own date is not the clause's
+    ("The envoys met in Edoras two months after the summit of 4 January.",
+     [("other", "2025-03-04"), ("summit", "2025-01-04")]),
+    # a year on from a day that the year after lacks: the month's last day
+    ("The envoys met in Edoras a year after the summit of 29 February 2024.",
+     [("other", "2025-02-28"), ("summit", "2024-02-29")]),
+    # the clause under the link dates the one it modifies
+    ("Two weeks after the truce took effect on 1 February, the envoys met in Edoras.",
+     [("treaty_in_force", "2025-02-01"), ("other", "2025-02-15")]),
+    # with nothing dated in its sentence, from the last date told
+    ("Mordor vetoed the draft on Friday. Two days later, Gondor attacked the fort.",
+     [("other", "2025-03-07"), ("other", "2025-03-09")]),
+    # "days after": no length, no date moved
+    ("Mordor vetoed the draft on Friday. Days later, Gondor attacked the fort.",
+     [("other", "2025-03-07"), ("other", None)]),
+])
+def test_a_length_of_time_dates_a_clause_from_another(text, expected):
+    assert events(text) == expected
+
+
 def test_lead_tense_dates_the_lead():
     lead = "Headline\nThe two kings have signed a defence pact.\nThe pact was welcomed.\n"
     assert [(e.kind, e.date) for e in find_events(parse(lead, PUB), ())] == [("treaty_signed", "2025-03-10")]
