@@ -245,7 +245,8 @@ def main(src_path: str) -> None:
     owners: dict[str, set[str]] = {}
     for c in countries:
         for p in c.get("divisions", ()):
-            owners.setdefault(p, set()).add(c["name"])
+            for form in {p, p.rstrip("'’")}:        # "Syunik'" is written "Syunik" in the news
+                owners.setdefault(form, set()).add(c["name"])
     (DATA / "place_countries.tsv").write_text(
         head + "# place\tthe state it is a first-level division (or its centre) of\n"
         + "".join(f"{p}\t{next(iter(o))}\n" for p, o in sorted(owners.items())

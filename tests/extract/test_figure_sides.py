@@ -126,3 +126,12 @@ def test_a_regnal_number_is_no_country(extract, text):
 def test_two_sided_amounts_and_measures_on_others(text, expected):
     got = [(f.value, f.subject) for f in figures(text)]
     assert [(pytest.approx(v), s) for v, s in expected] == got
+
+
+def test_a_place_written_without_its_transliteration_mark_is_found(extract):
+    """The Factbook writes "Syunik'", the news "Syunik": both are Armenia's."""
+    text = ("Armenia and Azerbaijan trade fire\nArmenia said Azerbaijan had fired first on Monday, and "
+            "Azerbaijan blamed Armenia. Azerbaijani forces shelled 4 villages in Syunik province.\n")
+    ex = extract(text)
+    names = {a.key: a.name for a in ex.actors}
+    assert [(f.value, names.get(f.subject)) for f in ex.figures] == [(4, "Armenia")]
