@@ -135,3 +135,14 @@ def test_a_place_written_without_its_transliteration_mark_is_found(extract):
     ex = extract(text)
     names = {a.key: a.name for a in ex.actors}
     assert [(f.value, names.get(f.subject)) for f in ex.figures] == [(4, "Armenia")]
+
+
+# places and things hit are no people: a killing verb after them does not make them dead
+@pytest.mark.parametrize("text,expected", [
+    ("Sylvanian strikes on six sites had killed 31 civilians.",
+     [(6, "sites", "other"), (31, "people", "killed")]),
+    ("Shelling damaged 40 houses and killed 3 civilians.",
+     [(40, "houses", "other"), (3, "people", "killed")]),
+])
+def test_things_hit_are_not_the_dead(text, expected):
+    assert [(f.value, f.unit, f.metric) for f in figures(text)] == expected
