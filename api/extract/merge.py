@@ -75,6 +75,7 @@ class _Cluster:
     actors_x: set[str]                   # actors and agents with their affiliations (_expand), kept
     agents_x: set[str]                   # as members join, so no comparison recomputes them
     n: int = -1                          # its place among its frame's events (_Events)
+    start: object = None                 # the id of the mention that started it (Trace)
 
 
 @dataclass(frozen=True)
@@ -222,10 +223,27 @@ def _indexable(day: str | None) -> bool:
 
 
 class _Scan(_Events):
-    """Every event of the frame is a candidate (dates the index cannot look up)."""
+    """Every event of the frame is a candidate (dates the index cannot look up, or a replay, which
+    compares few mentions with all events and keeps no index)."""
+
+    def dated(self, n: int, day: str | None) -> None:
+        pass
+
+    def grew(self, n: int, actors, words, places) -> None:
+        pass
 
     def candidates(self, m: Mention, seen: _Seen) -> list[_Cluster]:
         return self.all
+
+
+@dataclass
+class Trace:
+    """What a clustering decided, per frame and mention (by a stable id the caller gives): the
+    mention, the event it joined (named by the id of the mention that started it; None: it started
+    one) and every event it fitted, with how well. The next clustering of the same frames with a few
+    mentions added, removed or changed reuses each decision that no changed event can alter."""
+    affiliation: dict[str, str]
+    frames: dict[str, dict[object, tuple[Mention, object, tuple]]]
 
 
 def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None = None,
@@ -238,35 +256,94 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
     participants, place or agreement name, no second mention from one document) or starts one.
     `indexed=False` compares each mention with every event of its frame (the same result, slower).
     """
+    return cluster_traced(mentions, affiliation, indexed=indexed)[0]
+
+
+def cluster_traced(mentions: list[Mention], affiliation: dict[str, str] | None = None,
+                   ids: list | None = None, before: Trace | None = None,
+                   indexed: bool = True) -> tuple[list[list[int]], Trace]:
+    """cluster_mentions, and its Trace (`ids`: a stable id per mention). Given the Trace of an
+    earlier clustering (`before`, same affiliations), the result is the same, computed by replaying
+    it: a mention whose decision the changes cannot reach is not compared again.
+
+    Replay: an event is "dirty" once its members so far differ from the earlier run's (a mention
+    added, removed, changed, or deciding otherwise). Every other event is as it was, so it fits a
+    mention exactly as recorded; only dirty events are compared afresh with a recorded mention,
+    and new or changed mentions with every event."""
     affiliation = affiliation or {}
+    ids = list(range(len(mentions))) if ids is None else ids
+    if before is not None and before.affiliation != affiliation:
+        before = None
     order = sorted(range(len(mentions)), key=lambda i: (
         mentions[i].date is None, -len(mentions[i].date or ""), mentions[i].document, mentions[i].start,
         mentions[i].kind))
     clusters: list[_Cluster] = []
     index = _Events if indexed and all(_indexable(m.date) for m in mentions) else _Scan
     by_frame: dict[str, _Events] = {}     # only one frame's events can take a mention
+    made: dict[object, _Cluster] = {}     # events by the id of the mention that started them
+    dirty: dict[str, set] = {}            # per frame: events whose members differ from `before`
+    trace = Trace(dict(affiliation), {})
+    traced = trace.frames
     campaigns = _campaigns()
     seen_before: dict[tuple, _Seen] = {}  # mentions repeat participants: worked out once per call
+    if before is not None:
+        now: dict[str, dict] = {}
+        for i, m in enumerate(mentions):
+            now.setdefault(m.frame or m.kind, {})[ids[i]] = m
+        for frame, recorded in before.frames.items():
+            if frame in now:              # a mention gone or changed: the event it joined or started differs
+                here = now[frame]
+                dirty[frame] = {r[1] if r[1] is not None else key for key, r in recorded.items()
+                                if here.get(key) != r[0]}
     for i in order:
         m = mentions[i]
         what = (m.actors, m.agents, m.series, m.frame)
         seen = seen_before.get(what)
         if seen is None:
             seen = seen_before[what] = _seen(m, affiliation, campaigns)
-        events = by_frame.get(m.frame or m.kind)
-        if events is None:
-            events = by_frame[m.frame or m.kind] = index()
-        best, best_key = None, None
-        for c in events.candidates(m, seen):
-            key = _fits(m, seen, c)
-            if key is not None and (best_key is None or key > best_key):
-                best, best_key = c, key
+        frame = m.frame or m.kind
+        events = by_frame.get(frame)
+        if events is None:                # a replayed frame compares few mentions with all events
+            events = by_frame[frame] = _Scan() if before is not None and frame in before.frames else index()
+        recorded = before.frames.get(frame, {}).get(ids[i]) if before is not None else None
+        if recorded is not None and recorded[0] != m:
+            recorded = None               # changed: a new mention (its old event is dirty already)
+        fitted: list[tuple] = []
+        stale = dirty.get(frame, frozenset())
+        if recorded is None:
+            for c in events.candidates(m, seen):
+                key = _fits(m, seen, c)
+                if key is not None:
+                    fitted.append((key, -c.n, c))
+        else:
+            for e in stale:
+                c = made.get(e)
+                if c is not None and (key := _fits(m, seen, c)) is not None:
+                    fitted.append((key, -c.n, c))
+        if recorded is not None and not fitted and stale.isdisjoint(e for e, _ in recorded[2]):
+            # no event it fitted or could fit changed: the same decision, the same record
+            target = recorded[1]
+            best = made[target] if target is not None else None
+            traced.setdefault(frame, {})[ids[i]] = recorded
+        else:
+            if recorded is not None:
+                fitted += [(key, -made[e].n, made[e]) for e, key in recorded[2] if e not in stale]
+            best = max(fitted, key=lambda f: f[:2])[2] if fitted else None
+            target = best.start if best is not None else None
+            if recorded is None or recorded[1] != target:
+                changed = dirty.setdefault(frame, set())
+                changed.add(target if target is not None else ids[i])
+                if recorded is not None:
+                    changed.add(recorded[1] if recorded[1] is not None else ids[i])
+            traced.setdefault(frame, {})[ids[i]] = (m, target, tuple((c.start, key) for key, _, c in fitted))
         if best is None:
             new = _Cluster([i], m.kind, m.frame, m.date, {m.document}, set(m.actors),
                            set(m.actors[:m.agents]), {m.location} if m.location else set(),
                            set(seen.series_words), set(seen.actors), set(seen.agents))
             clusters.append(new)
             events.add(new)
+            made[ids[i]] = new
+            new.start = ids[i]
             continue
         best.members.append(i)
         best.documents.add(m.document)
@@ -284,7 +361,7 @@ def cluster_mentions(mentions: list[Mention], affiliation: dict[str, str] | None
             best.date = m.date
             events.dated(best.n, best.date)
     groups = [sorted(c.members, key=lambda i: (mentions[i].document, mentions[i].start)) for c in clusters]
-    return sorted(groups, key=lambda g: (mentions[g[0]].document, mentions[g[0]].start))
+    return sorted(groups, key=lambda g: (mentions[g[0]].document, mentions[g[0]].start)), trace
 
 
 def pick_date(dates: list[tuple[str | None, str | None]]) -> tuple[str | None, str | None]:

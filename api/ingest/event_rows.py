@@ -135,7 +135,11 @@ def regroup(session: Session, revision: int, frames: set[str], changed: set[int]
     claimed: set[int] = set()
     moves: list[dict] = []
     unsettled: list[tuple[int, list]] = []
-    for group in merge.cluster_mentions(mentions, affiliation):
+    groups, trace = merge.cluster_traced(mentions, affiliation, [r.id for r in rows],
+                                         cache.trace if cache is not None else None)
+    if cache is not None:
+        cache.stage_trace(trace)
+    for group in groups:
         members = [rows[i] for i in group]
         counts = Counter(r.event_id for r in members)
         free = [eid for eid in counts if eid not in claimed]

@@ -41,13 +41,16 @@ class RunCache:
         self.frames: dict[str, list[MentionRow]] = {}   # a frame's mentions as last committed
         self._staged: dict[str, list[MentionRow]] = {}
         self.mentions: dict[int, object] = {}       # a mention row's merge.Mention, by its id
+        self.trace = None                            # the frames' last clustering (merge.Trace)
+        self._trace = None
 
     def begin(self, revision: int) -> None:
         """A document's transaction starts at `revision` (just bumped)."""
         if self.revision is None or revision != self.revision + 1:
             self.frames.clear()
             self.mentions.clear()
-        self._staged = {}
+            self.trace = None
+        self._staged, self._trace = {}, None
 
     def known(self, frames: set[str]) -> dict[str, list[MentionRow]]:
         return {f: self.frames[f] for f in frames if f in self.frames}
@@ -56,14 +59,24 @@ class RunCache:
         """A frame's mentions as this transaction leaves them (kept once it commits)."""
         self._staged[frame] = rows
 
+    def stage_trace(self, trace) -> None:
+        """How the frames regrouped in this transaction were clustered (merge.cluster_traced)."""
+        self._trace = trace
+
     def committed(self, revision: int) -> None:
         self.frames.update(self._staged)
-        self._staged = {}
+        if self._trace is not None:
+            if self.trace is None or self.trace.affiliation != self._trace.affiliation:
+                self.trace = self._trace      # other frames' traces assumed other affiliations
+            else:
+                self.trace.frames.update(self._trace.frames)
+        self._staged, self._trace = {}, None
         self.revision = revision
 
     def drop(self) -> None:
         """The transaction rolled back (or the state is unknown): trust nothing."""
         self.frames.clear()
         self.mentions.clear()
+        self.trace = self._trace = None
         self._staged = {}
         self.revision = None
