@@ -104,13 +104,15 @@ def _event_object(tok, nouns, verbs):
     return None, None
 
 
-def _freed_people(tok):
-    """The people a release verb frees ("freed four soldiers", "released 90 Ruritanians"): a noun the
-    figure lexicon counts as people, or a group named by nationality."""
+def _freed_people(tok, is_person):
+    """The people a release verb frees ("freed four soldiers", "released 90 Ruritanians", "Ana Ruiz
+    was released"): a noun the figure lexicon counts as people, a group named by nationality, or a
+    named person."""
     from .figure_frames import noun_info
     for c in _kids(tok, "dobj", *(("nsubjpass",) if _kids(tok, "auxpass") else ())):
         info = noun_info(c)
-        if (info is not None and info.cls in ("military", "person", "captive")) or c.ent_type_ == "NORP":
+        if (info is not None and info.cls in ("military", "person", "captive")) or c.ent_type_ == "NORP" \
+                or is_person(c):
             return c, Sense("other", "exchange")
     return None, None
 
@@ -329,7 +331,8 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
         if hit and sense.takes and hit.frame not in sense.takes:
             obj, hit = None, None
         if hit is None and frame == "exchange":
-            obj, hit = _freed_people(tok)    # "freed four soldiers": people set free are an exchange
+            # "freed four soldiers": people set free are an exchange
+            obj, hit = _freed_people(tok, is_person)
         if hit is None and tok.lower_ in context["factive"] and _agreement_subject(tok):
             kind, frame = "treaty_in_force", "in_force"   # "the truce, which began on Friday"
             return _checked(tok, kind, frame, si, context, nouns, verbs, is_person, None)

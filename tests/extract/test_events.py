@@ -103,6 +103,11 @@ def test_triggers(text, expected):
     ("The truce, which began on Friday morning, held.", [("treaty_in_force", "2025-03-07")]),
     # a toll told inside an attack is that attack's
     ("Missiles were fired in strikes that killed 9 civilians on Friday.", [("other", "2025-03-07")]),
+    # a named person set free is a release; a vote, a veto and a concession are events
+    ("John Smith was released from prison on Friday.", [("other", "2025-03-07")]),
+    ("Sunday's vote was calm.", [("other", "2025-03-09")]),
+    ("Mordor vetoed the draft on Friday.", [("other", "2025-03-07")]),
+    ("The prime minister conceded defeat on Monday.", [("other", "2025-03-10")]),
 ])
 def test_open_class_events(text, expected):
     assert events(text) == expected
