@@ -982,6 +982,11 @@ def _located(who: _Who, frame: ff.Frame) -> str | None:
     places += [p for h in heads for c in h.children
                if c.dep_ == "prep" and c.lower_ in ("in", "inside", "across")
                for p in c.children if p.dep_ == "pobj"]
+    for p in [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "on"
+              for p in c.children if p.dep_ == "pobj" and p.lower_ in ff.word_list("side_nouns")]:
+        key = who.actor(p)
+        if key:
+            return key   # "died on the Ruritanian side", "on Freedonia's bank of the river"
     for p in places:
         if p.lower_ in ff.word_list("place_nouns"):     # "in the region of Kherson"
             p = next((x for c in p.children if c.dep_ == "prep" and c.lower_ == "of"

@@ -146,3 +146,13 @@ def test_a_place_written_without_its_transliteration_mark_is_found(extract):
 ])
 def test_things_hit_are_not_the_dead(text, expected):
     assert [(f.value, f.unit, f.metric) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sylvanian shelling killed 3 soldiers, and 12 civilians died on the Fredonian side.",
+     [(3, "freedonia"), (12, "freedonia")]),
+    ("Fighting raged. Twelve civilians were killed on the Sylvanian side of the border, Roe said.",
+     [(12, "sylvania")]),
+])
+def test_dead_on_one_side_of_a_line_are_that_sides(text, expected):
+    assert [(f.value, f.subject) for f in figures(text)] == expected
