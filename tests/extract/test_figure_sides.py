@@ -156,3 +156,11 @@ def test_things_hit_are_not_the_dead(text, expected):
 ])
 def test_dead_on_one_side_of_a_line_are_that_sides(text, expected):
     assert [(f.value, f.subject) for f in figures(text)] == expected
+
+
+def test_a_demonym_is_its_own_states_not_another_states_alias(extract):
+    """The Factbook's "Saint Barthelemy (French)" does not make "French" a name of Saint Barthelemy."""
+    ex = extract("Mali expels diplomats\n"
+                 "Mali's government expelled 3 French diplomats on Monday, Mali said.\n")
+    names = {a.key: a.name for a in ex.actors}
+    assert [(f.value, names.get(f.subject)) for f in ex.figures] == [(3, "France")]
