@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import re
 
-from sqlalchemy import delete, insert, select, union, update
-from sqlalchemy.orm import Session, lazyload
+from sqlalchemy import bindparam, delete, insert, select, union, update
+from sqlalchemy.orm import Session
 
 from ..extract import aliases, merge
 from ..extract.types import Extraction
@@ -26,7 +26,8 @@ def slugify(name: str) -> str:
 def write_actors(session: Session, revision: int, doc_id: str, extraction: Extraction,
                  quotes, new: bool = False) -> dict[str, str]:
     """Extraction actor key -> stored actor id, creating or enriching rows as needed (`new`: the
-    document had no rows before)."""
+    document had no rows before). Core statements: the actors and alias names it needs are read
+    as plain rows, and what changes is written in a batch per table (no ORM objects to load)."""
     keys = {a.key: aliases.match_keys(a) for a in extraction.actors}
     wanted = set().union(*keys.values()) if keys else set()
     first_alias: dict[str, tuple[int, str]] = {}     # match key -> (alias row id, actor id), oldest first
@@ -34,38 +35,93 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
             select(ActorAlias.id, ActorAlias.key, ActorAlias.actor_id).where(ActorAlias.key.in_(wanted))):
         if key not in first_alias or alias_id < first_alias[key][0]:
             first_alias[key] = (alias_id, actor_id)
-    found = {first_alias[k][1] for ks in keys.values() for k in ks if k in first_alias}
-    # (affiliation_id is all this reads of an affiliation: no join to load it)
-    rows = {a.id: a for a in session.scalars(select(Actor).where(Actor.id.in_(found))
-                                             .options(lazyload(Actor.affiliation)))}
+    found = sorted({first_alias[k][1] for ks in keys.values() for k in ks if k in first_alias})
+    rows: dict[str, _Actor] = {}
+    if found:
+        for r in session.execute(select(_ACTOR.c.id, _ACTOR.c.role, _ACTOR.c.wikidata,
+                                        _ACTOR.c.affiliation_id).where(_ACTOR.c.id.in_(found))):
+            rows[r.id] = _Actor(r.id, r.role, r.wikidata, r.affiliation_id)
+        for actor_id, name in session.execute(select(_ALIAS.c.actor_id, _ALIAS.c.name)
+                                              .where(_ALIAS.c.actor_id.in_(found))):
+            rows[actor_id].names.add(name)
 
     ids: dict[str, str] = {}
+    created: list[_Actor] = []
+    new_aliases: list[dict] = []
     for a in extraction.actors:
         hits = sorted(first_alias[k] for k in keys[a.key] if k in first_alias)
         row = rows.get(hits[0][1]) if hits else None
         if row is None:
-            row = Actor(id=_free_slug(session, rows, a.name), name=a.name, kind=a.kind, role=a.role,
-                        wikidata=wikidata_of(a.name), revision=revision)
-            session.add(row)
+            row = _Actor(_free_slug(session, rows, a.name), a.role, wikidata_of(a.name), None,
+                         created=dict(name=a.name, kind=a.kind))
             rows[row.id] = row
+            created.append(row)
         elif a.role and not row.role:
-            row.role, row.revision = a.role, revision
+            row.set("role", a.role)
         if row.wikidata is None and (qid := wikidata_of(a.name)):   # a row stored before ids existed
-            row.wikidata, row.revision = qid, revision
-        _add_aliases(row, [a.name, *a.aliases], revision)
+            row.set("wikidata", qid)
+        for name in [a.name, *a.aliases]:
+            if name and name not in row.names:
+                new_aliases.append(dict(actor_id=row.id, name=name, key=merge.name_key(name),
+                                        revision=revision))
+                row.names.add(name)
+                row.touched = True
         for k in keys[a.key]:                     # later actors of this document find it too
             first_alias.setdefault(k, (1 << 62, row.id))
         ids[a.key] = row.id
-    session.flush()       # rows exist before any points at another (SQLite checks keys per row)
+    # Rows exist before any points at another (SQLite checks keys per row): actors, then aliases.
+    if created:
+        session.execute(insert(_ACTOR), [dict(id=r.id, role=r.role, wikidata=r.wikidata, revision=revision,
+                                              **r.created) for r in created])
+    if new_aliases:
+        session.execute(insert(_ALIAS), new_aliases)
+    _update(session, revision, [r for r in rows.values() if r.created is None and r.touched])
+    for r in rows.values():
+        r.changed.clear()
+        r.touched = False
     for a in extraction.actors:
         row = rows[ids[a.key]]
         if a.affiliation in ids and row.affiliation_id is None and ids[a.affiliation] != row.id:
-            row.affiliation_id, row.revision = ids[a.affiliation], revision
-    session.flush()
+            row.set("affiliation_id", ids[a.affiliation])
+    _update(session, revision, [r for r in rows.values() if r.touched])
     _write_mentions(session, revision, doc_id, {
         (ids[a.key], m.span.start, m.span.end) for a in extraction.actors for m in a.mentions
         if quotes(m.span)}, new)
     return ids
+
+
+_ACTOR = Actor.__table__
+_ALIAS = ActorAlias.__table__
+
+
+class _Actor:
+    """What writing a document's actors reads of a stored actor (or makes of a new one), and what
+    it changes."""
+
+    def __init__(self, id: str, role: str | None, wikidata: str | None, affiliation_id: str | None,
+                 created: dict | None = None):
+        self.id, self.role, self.wikidata, self.affiliation_id = id, role, wikidata, affiliation_id
+        self.created = created            # a new row's other columns; None: a stored row
+        self.names: set[str] = set()      # its alias names
+        self.changed: dict[str, object] = {}
+        self.touched = False              # it takes the revision
+
+    def set(self, column: str, value) -> None:
+        setattr(self, column, value)
+        self.changed[column] = value
+        self.touched = True
+
+
+def _update(session: Session, revision: int, rows: list[_Actor]) -> None:
+    """Each row's changed columns (and the revision), one UPDATE per set of columns."""
+    by_columns: dict[tuple, list[dict]] = {}
+    for r in rows:
+        columns = tuple(sorted(r.changed))
+        by_columns.setdefault(columns, []).append({"aid": r.id, **{f"v_{c}": r.changed[c] for c in columns}})
+    for columns, params in by_columns.items():
+        values = {c: bindparam(f"v_{c}") for c in columns}
+        session.execute(update(_ACTOR).where(_ACTOR.c.id == bindparam("aid"))
+                        .values(revision=revision, **values), params)
 
 
 def _write_mentions(session: Session, revision: int, doc_id: str, wanted: set[tuple[str, int, int]],
@@ -125,15 +181,6 @@ def forget_unsupported(session: Session, revision: int, candidates: set[str]) ->
 def _free_slug(session: Session, pending: dict, name: str) -> str:
     base = slug = slugify(name)
     n = 2
-    while slug in pending or session.get(Actor, slug) is not None:
+    while slug in pending or session.execute(select(_ACTOR.c.id).where(_ACTOR.c.id == slug)).first():
         slug, n = f"{base}-{n}", n + 1
     return slug
-
-
-def _add_aliases(actor: Actor, names: list[str], revision: int) -> None:
-    have = {al.name for al in actor.aliases}
-    for name in names:
-        if name and name not in have:
-            actor.aliases.append(ActorAlias(name=name, key=merge.name_key(name), revision=revision))
-            have.add(name)
-            actor.revision = revision

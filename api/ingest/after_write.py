@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 from .relate import relate_document
 
 
-def after_document_written(session: Session, revision: int, document_id: str) -> None:
+def after_document_written(session: Session, revision: int, document_id: str, settled: bool = False) -> None:
     """Refresh what is derived from `document_id`'s facts: the statement clusters, claim groups and
-    threads it takes part in (and any that lost a member when it was replaced)."""
-    relate_document(session, revision, document_id)
+    threads it takes part in (and any that lost a member when it was replaced). `settled`: no
+    group can have lost a member (nothing was deleted since they were last formed)."""
+    relate_document(session, revision, document_id, settled)

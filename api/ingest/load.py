@@ -257,7 +257,7 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str | None
     False, and rolled back, when nothing changed at all."""
     try:
         revision = bump_revision(session)
-        cache.begin(revision)
+        continuous = cache.begin(revision)
         values = dict(text=doc.text, sha256=doc.sha256, source=source,
                       **{k: getattr(doc, k) for k in META_FIELDS})
         stored = session.get(Document, doc.id)
@@ -268,7 +268,8 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str | None
             stored.ingested_at = utcnow()
         session.flush()
         Writer(session, revision, new=stored is None, cache=cache).write(doc.id, doc.text, extraction)
-        after_document_written(session, revision, doc.id)
+        # A new document deletes nothing, and after this run's last write no group lacked a member.
+        after_document_written(session, revision, doc.id, settled=continuous and stored is None)
         if stored is not None and not wrote_at(session, revision):
             session.rollback()
             cache.drop()

@@ -76,11 +76,13 @@ def touched_by(session: Session, document_id: str) -> Touched:
     return touched
 
 
-def relate_document(session: Session, revision: int, document_id: str) -> None:
+def relate_document(session: Session, revision: int, document_id: str, settled: bool = False) -> None:
     """Recompute the clusters and claim groups `document_id` takes part in, those that lost a
-    member, and the threads, inside the caller's transaction."""
+    member (none when `settled`: not looked for), and the threads, inside the caller's transaction."""
     session.flush()
-    touched = touched_by(session, document_id) | shrunk(session)
+    touched = touched_by(session, document_id)
+    if not settled:
+        touched |= shrunk(session)
     relate_statements(session, revision, document_id, touched.clusters)
     relate_figures(session, revision, sorted(touched.quantities))
     relate_threads(session, revision)

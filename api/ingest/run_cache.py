@@ -44,13 +44,16 @@ class RunCache:
         self.trace = None                            # the frames' last clustering (merge.Trace)
         self._trace = None
 
-    def begin(self, revision: int) -> None:
-        """A document's transaction starts at `revision` (just bumped)."""
-        if self.revision is None or revision != self.revision + 1:
+    def begin(self, revision: int) -> bool:
+        """A document's transaction starts at `revision` (just bumped). True: the last write was
+        this run's, so what the run left behind (groups settled, the cache) is what is stored."""
+        continuous = self.revision is not None and revision == self.revision + 1
+        if not continuous:
             self.frames.clear()
             self.mentions.clear()
             self.trace = None
         self._staged, self._trace = {}, None
+        return continuous
 
     def known(self, frames: set[str]) -> dict[str, list[MentionRow]]:
         return {f: self.frames[f] for f in frames if f in self.frames}
