@@ -93,7 +93,7 @@ def _word_pattern(name: str):
 
 
 def _org_prefix(doc, ent) -> int:
-    """Start of "Russia’s"/"South Korean" before a generic institution name ("Defense Ministry")."""
+    """Start of "Russia’s"/"South Korean"/"US" before a generic institution name ("Defense Ministry")."""
     i = ent.start
     if i >= 1 and doc[i - 1].ent_type_ == "NORP" and doc[i - 1].text in gz.demonyms():
         j = i - 1
@@ -117,6 +117,13 @@ def _org_prefix(doc, ent) -> int:
     if i >= 1 and doc[i - 1].ent_id_ and gz.entries()[doc[i - 1].ent_id_].kind == "country" \
             and doc[i - 1].ent_type_ == "GPE" and doc[i - 1].text.endswith(("’s", "'s")):
         return doc[i - 1].idx
+    if i >= 1 and doc[i - 1].ent_id_ and doc[i - 1].ent_type_ == "GPE" and doc[i - 1].whitespace_ == " " \
+            and gz.entries()[doc[i - 1].ent_id_].kind == "country" and _head_word(ent.text) in _org_heads():
+        # "US Central Command", "UK Ministry of Defence": the state's name as part of its body's
+        j = i - 1
+        while j > 0 and doc[j - 1].ent_id_ == doc[i - 1].ent_id_:
+            j -= 1
+        return doc[j].idx
     return ent.start_char
 
 

@@ -220,6 +220,11 @@ def test_gazetteer_covers_world_states(extract, text, name, alias):
     # capitalised words around an institution noun the model misses
     ("Swap\nThe Interagency Headquarters for the Return of Detained Fishermen said 12 men came home.\n",
      "Interagency Headquarters for the Return of Detained Fishermen", "government_body"),
+    # a state's name or abbreviation before its body's name is part of it
+    ("Drones\nUS Central Command said its forces shot down 18 drones on Tuesday.\n",
+     "US Central Command", "armed_force"),
+    ("Jets\nThe UK Ministry of Defence said two jets took part in the strikes.\n",
+     "UK Ministry of Defence", "government_body"),
 ])
 def test_institution_names_are_made_whole(extract, text, name, kind):
     actors = _by_name(extract(text))
