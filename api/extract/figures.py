@@ -1069,6 +1069,11 @@ def _release_doer(who: _Who, frame: ff.Frame) -> str | None:
 def _captor(who: _Who, frame: ff.Frame) -> str | None:
     """"from Bordurian custody", "released by the rebels", "captives held by Ruritania"."""
     if frame.noun is not None:
+        for rel in frame.noun.children:
+            if rel.dep_ == "relcl" and rel.lower_ in ff.word_list("holding_verbs"):
+                key = who.actor(ff.agent(rel))
+                if key:
+                    return key     # "the 5 prisoners it still holds", "captives Ruritania keeps"
         for acl in frame.noun.children:
             if acl.dep_ == "acl" and acl.tag_ == "VBN":
                 for c in acl.children:

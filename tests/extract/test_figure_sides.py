@@ -164,3 +164,14 @@ def test_a_demonym_is_its_own_states_not_another_states_alias(extract):
                  "Mali's government expelled 3 French diplomats on Monday, Mali said.\n")
     names = {a.key: a.name for a in ex.actors}
     assert [(f.value, names.get(f.subject)) for f in ex.figures] == [(3, "France")]
+
+
+# captives are freed by the side a relative clause says holds them
+@pytest.mark.parametrize("text,expected", [
+    ("Sylvania said 40 soldiers Freedonia held were freed.", [(40, "freedonia")]),
+    ("Sylvania will release the 40 Fredonian soldiers it holds.", [(40, "sylvania")]),
+    ("Ruritania freed 20 captives in exchange for 5 prisoners Freedonia still keeps.",
+     [(20, "ruritania"), (5, "freedonia")]),
+])
+def test_captives_are_freed_by_who_holds_them(text, expected):
+    assert [(f.value, f.subject) for f in figures(text)] == expected
