@@ -175,3 +175,11 @@ def test_a_demonym_is_its_own_states_not_another_states_alias(extract):
 ])
 def test_captives_are_freed_by_who_holds_them(text, expected):
     assert [(f.value, f.subject) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,metric", [
+    ("The package includes $1 billion for schools and 300 generators for Fredonian hospitals.", "other"),
+    ("The mines generated $1 billion for Freedonia last year.", "revenue"),
+])
+def test_revenue_is_read_on_verbs_not_on_nouns_that_share_their_letters(text, metric):
+    assert [f.metric for f in figures(text) if f.value == 1e9] == [metric]
