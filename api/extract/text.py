@@ -57,8 +57,8 @@ def line_role(index: int, para: Span) -> str:
     words = len(para.text.split())
     if BOILERPLATE.match(para.text) and words <= 6:
         return "boilerplate"
-    if BYLINE.match(para.text):
-        return "byline"
+    if BYLINE.match(para.text) and (words <= 8 or not para.text.endswith((".", "!", "?", "”", '"'))):
+        return "byline"   # "Ian Smith for TROIB News", not "The Observatory for Human Rights said ..."
     if index == 0 and words <= 25 and not re.search(r"[.!?]\s+[A-Z]", para.text):
         return "headline"
     if ELLIPSIS.search(para.text):

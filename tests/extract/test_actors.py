@@ -225,6 +225,11 @@ def test_gazetteer_covers_world_states(extract, text, name, alias):
      "US Central Command", "armed_force"),
     ("Jets\nThe UK Ministry of Defence said two jets took part in the strikes.\n",
      "UK Ministry of Defence", "government_body"),
+    # surveys, institutes and observatories are bodies too
+    ("Quake\nThe US Geological Survey said the quake struck at a depth of 18 km.\n",
+     "US Geological Survey", "organization"),
+    ("Raid\nThe Jordanian Observatory for Human Rights said 12 fighters were killed in the raid.\n",
+     "Jordanian Observatory for Human Rights", "organization"),
 ])
 def test_institution_names_are_made_whole(extract, text, name, kind):
     actors = _by_name(extract(text))

@@ -11,6 +11,9 @@ from api.extract.types import Span
     (0, "Minister Says Budget Will Be Balanced by 2027", "headline"),
     (3, "Jane Doe for Example Daily", "byline"),
     (3, "By Jane Doe", "byline"),
+    # a sentence that begins like one is article text
+    (3, "The Ruritanian Observatory for Human Rights said 12 fighters were killed in the raid on Monday.",
+     "body"),
     (2, "Also read", "boilerplate"),
     (2, "Others are reading now", "boilerplate"),
     (4, "A turning point for the coalition", "subheading"),
