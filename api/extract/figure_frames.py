@@ -154,7 +154,9 @@ def _climb_to_noun(t):
             chain.append(nxt)
         h = nxt
         hyphened = nxt.i + 1 < len(nxt.doc) and nxt.doc[nxt.i + 1].tag_ == "HYPH"
-        if is_noun(nxt) and nxt.dep_ != "compound" and not hyphened:
+        # "a 90-day humanitarian pause": the hyphened noun modifies the noun it hangs from
+        modifier = nxt.dep_ in ("nmod", "amod") and nxt.doc[nxt.i - 1].tag_ == "HYPH"
+        if is_noun(nxt) and nxt.dep_ != "compound" and not hyphened and not modifier:
             break
     return chain, part
 

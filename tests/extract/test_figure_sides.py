@@ -183,3 +183,12 @@ def test_captives_are_freed_by_who_holds_them(text, expected):
 ])
 def test_revenue_is_read_on_verbs_not_on_nouns_that_share_their_letters(text, metric):
     assert [f.metric for f in figures(text) if f.value == 1e9] == [metric]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The resolution calls for a 90-day humanitarian pause.", [(90, "days")]),
+    ("Both sides agreed to a 30-day partial ceasefire.", [(30, "days")]),
+    ("Freedonia marked the end of the 15-month bitter war.", []),
+])
+def test_a_hyphened_duration_before_an_adjective_reaches_its_noun(text, expected):
+    assert [(f.value, f.unit) for f in figures(text)] == expected
