@@ -6,6 +6,7 @@ two opposite orders, each into a fresh database, they must give the same events.
 """
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from api.extensions import db
-from api.models import Event
+from api.models import Event, Thread
 
 from .conftest import make_app
 
@@ -78,3 +79,58 @@ def test_loading_order_never_changes_the_events(backend, tmp_path):
     signed = [e for e in one if e[0] == "treaty_signed" and len({m[0] for m in e[7]}) == 2]
     assert signed, "the ceasefire reported by two articles is one event"
     assert signed[0][3], "the two articles' dates for the signing are kept as a conflict"
+
+
+def _threads(app) -> list[tuple]:
+    with app.app_context():
+        return sorted((t.key, t.name, t.events, t.first_date, t.last_date, tuple(sorted(
+            (e.kind, e.date) for e in db.session.scalars(select(Event).where(Event.thread_id == t.id)))))
+            for t in db.session.scalars(select(Thread)))
+
+
+def _named_late(monkeypatch) -> None:
+    """The last article (d) also names the signed agreement, more fully than the others: an extractor
+    that reads its "agreed" as that signing, on the day article a gives it."""
+    from api.ingest import extracting
+    real = extracting.extract_documents
+
+    def extract_documents(items):
+        items = list(items)
+        for (text, _), got in zip(items, real(items), strict=True):
+            if text == ARTICLES["d"][1] and not isinstance(got, Exception):
+                named = dict(date="2025-03-09", precision="day", series="Geneva Ceasefire Agreement")
+                got = dataclasses.replace(got, events=tuple(
+                    dataclasses.replace(e, **named) if e.kind == "treaty_signed" else e for e in got.events))
+            yield got
+    monkeypatch.setattr(extracting, "extract_documents", extract_documents)
+
+
+def test_one_run_gives_the_events_and_threads_of_one_article_per_run(backend, tmp_path, monkeypatch):
+    """A run keeps what it wrote for its next articles and re-forms agreement threads only when an
+    article changed a stage (here the last one renames the signing): the events and threads must
+    be those of one article per run."""
+    _named_late(monkeypatch)
+    apart, together = tmp_path / "apart", tmp_path / "together"
+    apart.mkdir()
+    together.mkdir()
+    one_by_one = _load(backend, apart, "abcd")
+    app = make_app(backend, apart, "order_abcd", migrate=False)
+    threads_one_by_one = _threads(app)
+    with app.app_context():
+        db.engine.dispose()
+    folder = together / "all"
+    folder.mkdir()
+    for name, (_, text) in ARTICLES.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "manifest.json").write_text(json.dumps(
+        [{"file": f"{name}.txt", "published": published} for name, (published, _) in ARTICLES.items()]))
+    app = make_app(backend, together, "one_run")
+    result = app.test_cli_runner().invoke(args=["ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    try:
+        assert _events(app) == one_by_one
+        assert _threads(app) == threads_one_by_one
+        assert [t[1] for t in threads_one_by_one] == ["Geneva Ceasefire Agreement"]
+    finally:
+        with app.app_context():
+            db.engine.dispose()

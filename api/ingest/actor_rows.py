@@ -16,6 +16,7 @@ from ..extract import aliases, merge
 from ..extract.types import Extraction
 from ..models import Actor, ActorAlias, ActorMention, EventMention, Figure, Statement, bury
 from ..models.facts import event_actors, statement_about
+from .run_cache import threads_input_changed
 from .wikidata import wikidata_of
 
 
@@ -83,6 +84,7 @@ def write_actors(session: Session, revision: int, doc_id: str, extraction: Extra
         row = rows[ids[a.key]]
         if a.affiliation in ids and row.affiliation_id is None and ids[a.affiliation] != row.id:
             row.set("affiliation_id", ids[a.affiliation])
+            threads_input_changed(session)    # a participant's country counts in agreement threads
     _update(session, revision, [r for r in rows.values() if r.touched])
     _write_mentions(session, revision, doc_id, {
         (ids[a.key], m.span.start, m.span.end) for a in extraction.actors for m in a.mentions

@@ -15,11 +15,12 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session, lazyload
 
 from ..extract import merge
+from ..extract.events import TREATY
 from ..extract.types import Extraction
 from ..models import Actor, Document, Event, EventMention, bury
 from ..models.facts import event_actors
 from .matching import assign, insert_rows, pair
-from .run_cache import MentionRow, RunCache
+from .run_cache import MentionRow, RunCache, threads_input_changed
 
 
 def write_events(session: Session, revision: int, doc_id: str, extraction: Extraction,
@@ -65,7 +66,7 @@ def write_events(session: Session, revision: int, doc_id: str, extraction: Extra
         session.execute(delete(EventMention).where(EventMention.id.in_(ids)))
     frames.discard(None)
     if frames:
-        regroup(session, revision, frames, changed, emptied, doc_id, cache)
+        regroup(session, revision, frames, changed, emptied, doc_id, cache, set(event_ids))
 
 
 def _reported(e, actor_ids: dict[str, str]) -> dict:
@@ -115,11 +116,12 @@ def _frame_rows(session: Session, frames: set[str], doc_id: str | None,
 
 def regroup(session: Session, revision: int, frames: set[str], changed: set[int] = frozenset(),
             emptied: set[int] = frozenset(), doc_id: str | None = None,
-            cache: RunCache | None = None) -> None:
+            cache: RunCache | None = None, fresh: set[int] = frozenset()) -> None:
     """Re-form the events of `frames` from all their mentions; rows change only where they differ
     (an event whose mentions stay the same, none of them new or `changed`, is left alone).
     `emptied`: events that lost a mention just now; one left with none is deleted. `doc_id`,
-    `cache`: the document just written, and the run's cache of frames (run_cache)."""
+    `cache`: the document just written, and the run's cache of frames (run_cache); `fresh`: events
+    made just now for the document's new mentions."""
     rows = _frame_rows(session, frames, doc_id, cache)
     affiliation = dict(session.execute(select(Actor.id, Actor.affiliation_id)
                                        .where(Actor.affiliation_id.is_not(None)).order_by(Actor.id)).all())
@@ -147,6 +149,7 @@ def regroup(session: Session, revision: int, frames: set[str], changed: set[int]
             target = min(free, key=lambda eid: (-counts[eid], eid))
         else:
             target = _new_event(session, revision).id
+            fresh = fresh | {target}
         claimed.add(target)
         moved = [r.id for r in members if r.event_id != target]
         moves += [{"mention": m, "target": target} for m in moved]
@@ -154,12 +157,14 @@ def regroup(session: Session, revision: int, frames: set[str], changed: set[int]
         unchanged = not moved and held.get(target) == ids and target not in emptied and not ids & changed
         if not unchanged:
             unsettled.append((target, members))
-    _settle_all(session, revision, unsettled)
+    _settle_all(session, revision, unsettled, _names(rows), fresh)
     if moves:                            # one batch, before the events they leave are deleted
         table = EventMention.__table__
         session.execute(update(table).where(table.c.id == bindparam("mention"))
                         .values(event_id=bindparam("target"), revision=revision), moves)
     gone = sorted(before - claimed)
+    if set(gone) - fresh:                # an event stored before is gone: it may have been a stage
+        threads_input_changed(session)
     if gone:
         bury(session, revision, Event, gone)
         session.execute(delete(event_actors).where(event_actors.c.event_id.in_(gone)))
@@ -184,9 +189,20 @@ def _stage(cache: RunCache, frames: set[str], rows: list[MentionRow], moved: dic
         cache.stage(frame, kept)
 
 
-def _settle_all(session: Session, revision: int, unsettled: list[tuple[int, list]]) -> None:
+def _names(rows: list[MentionRow]) -> dict[int, set[str]]:
+    """The agreement names each event's mentions give it."""
+    names: dict[int, set[str]] = {}
+    for r in rows:
+        if r.reported_series:
+            names.setdefault(r.event_id, set()).add(r.reported_series)
+    return names
+
+
+def _settle_all(session: Session, revision: int, unsettled: list[tuple[int, list]],
+                names: dict[int, set[str]], fresh: set[int]) -> None:
     """Settle the events whose mentions changed; only those are read (in one query, with their
-    participants in another), not every event of the frames."""
+    participants in another), not every event of the frames. `names`: the agreement names the
+    events had before; `fresh`: events made in this transaction."""
     if not unsettled:
         return
     ids = sorted(eid for eid, _ in unsettled)
@@ -198,7 +214,9 @@ def _settle_all(session: Session, revision: int, unsettled: list[tuple[int, list
                                     .order_by(event_actors.c.event_id, event_actors.c.actor_id)):
         participants.setdefault(eid, set()).add(aid)
     for eid, members in unsettled:
-        _settle(session, revision, stored[eid], participants.get(eid, set()), members)
+        stage = _settle(session, revision, stored[eid], participants.get(eid, set()), members)
+        if stage and (eid in fresh or stage != (True, names.get(eid, set()))):
+            threads_input_changed(session)
 
 
 def _new_event(session: Session, revision: int) -> Event:
@@ -208,10 +226,13 @@ def _new_event(session: Session, revision: int) -> Event:
     return row
 
 
-def _settle(session: Session, revision: int, row: Event, have: set[str], members) -> None:
+def _settle(session: Session, revision: int, row: Event, have: set[str], members) -> tuple | None:
     """The event's fields from its mentions: the most specific kind, the best-supported date
     (and who says what where they disagree), the title of the mention that carries that date,
-    the first place and series named, every participant."""
+    the first place and series named, every participant. For an agreement stage (before or
+    after: a series, or a treaty kind): (whether what threads read of it stayed the same, the
+    names its mentions give it); else None."""
+    stage_before = (row.kind, row.date, row.series)
     kinds = [r.reported_kind for r in members if r.reported_kind and r.reported_kind != "other"]
     kind = kinds[0] if kinds else "other"
     date, precision = merge.pick_date([(r.reported_date, r.reported_precision) for r in members])
@@ -243,3 +264,7 @@ def _settle(session: Session, revision: int, row: Event, have: set[str], members
                                                    event_actors.c.actor_id.in_(extra)))
     if missing:
         session.execute(insert(event_actors), [{"event_id": event_id, "actor_id": a} for a in missing])
+    if not (stage_before[2] or stage_before[0] in TREATY or values["series"] or kind in TREATY):
+        return None
+    same = stage_before == (kind, date, values["series"]) and not extra and not missing
+    return same, {r.reported_series for r in members if r.reported_series}

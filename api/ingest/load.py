@@ -29,7 +29,7 @@ from .after_write import after_document_written
 from .corpus import META_FIELDS, Problem, SourceDocument, read_corpus
 from .extracting import extract_all
 from .matching import assign
-from .run_cache import RunCache
+from .run_cache import RunCache, watch_threads_input
 from .write import Writer
 
 log = logging.getLogger(__name__)
@@ -258,6 +258,7 @@ def _write(session: Session, doc: SourceDocument, extraction, source: str | None
     try:
         revision = bump_revision(session)
         continuous = cache.begin(revision)
+        watch_threads_input(session)
         values = dict(text=doc.text, sha256=doc.sha256, source=source,
                       **{k: getattr(doc, k) for k in META_FIELDS})
         stored = session.get(Document, doc.id)

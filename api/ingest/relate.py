@@ -32,6 +32,7 @@ from ..models import (
 )
 from ..models.facts import event_actors
 from . import claims, clusters, threads
+from .run_cache import threads_input_unchanged
 
 
 @dataclass
@@ -78,14 +79,16 @@ def touched_by(session: Session, document_id: str) -> Touched:
 
 def relate_document(session: Session, revision: int, document_id: str, settled: bool = False) -> None:
     """Recompute the clusters and claim groups `document_id` takes part in, those that lost a
-    member (none when `settled`: not looked for), and the threads, inside the caller's transaction."""
+    member (none when `settled`: not looked for), and the threads (when `settled`, only if the
+    transaction noted a change to what they are formed from), inside the caller's transaction."""
     session.flush()
     touched = touched_by(session, document_id)
     if not settled:
         touched |= shrunk(session)
     relate_statements(session, revision, document_id, touched.clusters)
     relate_figures(session, revision, sorted(touched.quantities))
-    relate_threads(session, revision)
+    if not (settled and threads_input_unchanged(session)):
+        relate_threads(session, revision)
 
 
 def relate_everything(session: Session, revision: int) -> None:

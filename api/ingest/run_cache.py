@@ -83,3 +83,22 @@ class RunCache:
         self.trace = self._trace = None
         self._staged = {}
         self.revision = None
+
+
+# Threads are formed from agreement stages (events with a series or of a treaty kind, their names,
+# dates and participants with their countries). A transaction notes when it may have changed any of
+# that; one that did not leaves the threads as the last write formed them.
+_THREADS_INPUT = "newsfacts.threads_input_changed"
+
+
+def watch_threads_input(session) -> None:
+    session.info[_THREADS_INPUT] = False
+
+
+def threads_input_changed(session) -> None:
+    session.info[_THREADS_INPUT] = True
+
+
+def threads_input_unchanged(session) -> bool:
+    """True only where watch_threads_input was called in this transaction and nothing was noted."""
+    return session.info.get(_THREADS_INPUT) is False
