@@ -336,8 +336,10 @@ def _finish(book: _Book, text: str) -> tuple[Actor, ...]:
 def _only_place(d: _Draft) -> bool:
     """An organisation named only as a place, inside a title, as an audience or as the subject of
     negated speech is no candidate at all: no fact may fall to it (a country may still be the
-    subject of a figure: "9 killed in Ruritania")."""
-    return not d.acts and d.kind not in ("person", "country") and bool(d.roles) \
+    subject of a figure: "9 killed in Ruritania"); nor is a "person" named only as a place."""
+    if d.kind == "person":   # "in Tarsk", "the Tarsk district" read as a person's name: a place
+        return not d.acts and d.key not in gz.entries() and d.roles == {LOCATES}
+    return not d.acts and d.kind != "country" and bool(d.roles) \
         and d.roles <= {LOCATES, TITLE, AUDIENCE, NEGATED}
 
 
