@@ -55,14 +55,15 @@ def _events(app) -> list[tuple]:
                         tuple(sorted(a.id for a in e.actors))) for e in rows), key=repr)
 
 
-def _load(backend: str, root: Path, order: str) -> list[tuple]:
+def _load(backend: str, root: Path, order: str, read=None) -> list[tuple]:
+    """One article per run, in `order`; the events (and what `read(app)` reads)."""
     app = make_app(backend, root, f"order_{order}")
     runner = app.test_cli_runner()
     for name in order:
         result = runner.invoke(args=["ingest", str(_folder(root, name))])
         assert result.exit_code == 0, result.output
     try:
-        return _events(app)
+        return _events(app) if read is None else (_events(app), read(app))
     finally:
         with app.app_context():
             db.engine.dispose()
@@ -113,11 +114,7 @@ def test_one_run_gives_the_events_and_threads_of_one_article_per_run(backend, tm
     apart, together = tmp_path / "apart", tmp_path / "together"
     apart.mkdir()
     together.mkdir()
-    one_by_one = _load(backend, apart, "abcd")
-    app = make_app(backend, apart, "order_abcd", migrate=False)
-    threads_one_by_one = _threads(app)
-    with app.app_context():
-        db.engine.dispose()
+    one_by_one, threads_one_by_one = _load(backend, apart, "abcd", read=_threads)
     folder = together / "all"
     folder.mkdir()
     for name, (_, text) in ARTICLES.items():
