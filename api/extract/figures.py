@@ -783,6 +783,10 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
     if vcls == "intercept" and (frame.direct or not owner):
         if doer:
             return doer
+        if cls == "asset":   # "the floods destroyed 265 homes": whose homes, where no one destroyed them
+            side = owner or _placed(who, frame, story) or _home(who, story, None)
+            if side:
+                return side
         forces = [k for k in (source,) if k and idx.by_key.get(k) and idx.by_key[k].kind == "armed_force"]
         # shot down with no one named: the last interceptor, an air force reporting it, the side attacked
         return (story.by_class.get("intercept") or (forces[0] if forces else None) or story.attacked

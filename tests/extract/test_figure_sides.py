@@ -192,3 +192,12 @@ def test_revenue_is_read_on_verbs_not_on_nouns_that_share_their_letters(text, me
 ])
 def test_a_hyphened_duration_before_an_adjective_reaches_its_noun(text, expected):
     assert [(f.value, f.unit) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Floods hit Freedonia. Freedonia closed its schools and asked Freedonia's neighbours for help. "
+     "Sylvania fired rockets at Ruritania. The floods destroyed 265 homes.", [(265, "freedonia")]),
+    ("Sylvania attacked Freedonia. Sylvanian strikes destroyed 5 Fredonian jets.", [(5, "sylvania")]),
+])
+def test_things_destroyed_by_no_one_named_are_their_owners(text, expected):
+    assert [(f.value, f.subject) for f in figures(text)] == expected
