@@ -350,7 +350,22 @@ def _verb_clause(tok, verbs, nouns, context, is_person, si) -> Clause | None:
             kind, frame = "offensive", "offensive"
     if frame == "invasion" and _invades_region(tok, context):
         kind, frame = "incursion", "incursion"
+    if frame in ("incursion", "invasion") and _unarmed_mover(tok):
+        return None   # "the captives crossed into Egypt", "rockets crossed from Lebanon": no force moved in
     return _checked(tok, kind, frame, si, context, nouns, verbs, is_person, source)
+
+
+def _unarmed_mover(tok) -> bool:
+    """The subject of a crossing is people or weapons, not a force: civilians, captives, rockets."""
+    from .figure_frames import noun_info
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if tok.dep_ == "relcl" and (not subj or subj[0].lower_ in ("which", "that", "who")):
+        subj = [tok.head]
+    if not subj:
+        return False
+    counted = [o for p in _kids(subj[0], "prep") if p.lower_ == "of" for o in _kids(p, "pobj")]
+    info = noun_info(subj[0]) or (noun_info(counted[0]) if counted else None)   # "thousands of refugees"
+    return info is not None and info.cls in ("person", "captive", "weapon")
 
 
 def _agreement_subject(tok) -> bool:

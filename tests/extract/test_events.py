@@ -108,6 +108,11 @@ def test_triggers(text, expected):
     ("Sunday's vote was calm.", [("other", "2025-03-09")]),
     ("Mordor vetoed the draft on Friday.", [("other", "2025-03-07")]),
     ("The prime minister conceded defeat on Monday.", [("other", "2025-03-10")]),
+    # a crossing is an incursion when a force crosses, not people or weapons
+    ("Rohan's troops crossed into the Eastfold region on Friday.", [("incursion", "2025-03-07")]),
+    ("The captives crossed into Gondor on Friday.", []),
+    ("Thousands of refugees crossed the border on Friday.", []),
+    ("About 200 rockets crossed from Rohan on Friday.", []),
 ])
 def test_open_class_events(text, expected):
     assert events(text) == expected
