@@ -1172,6 +1172,9 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
                 if k:
                     return k
                 break
+            k = _trailing_teller(who, t)
+            if k:
+                return k
         if t.head == t:
             break
         t, came_from = t.head, t
@@ -1181,6 +1184,19 @@ def _source(sp: _Sent, frame: ff.Frame, idx: MentionIndex, statements, a: int, t
         if keys:
             return keys[0]
     return who.statement.speaker if who.statement else None
+
+
+def _trailing_teller(who: _Who, verb) -> str | None:
+    """"..., Ruritania's defence ministry said": a reporting verb the parse left with no subject
+    takes the actor named between the comma before it and it."""
+    doc, j = verb.doc, verb.i - 1
+    while j >= 0 and doc[j].tag_ not in (",", ":", ".") and verb.i - j <= 6:
+        j -= 1
+    if j < 0 or doc[j].tag_ != "," or j == verb.i - 1:
+        return None
+    lo, hi = doc[j + 1].idx + who.sp.base, verb.idx + who.sp.base
+    keys = who.idx.at(lo, hi)
+    return keys[0] if keys else None
 
 
 def _according(who: _Who, prep) -> str | None:

@@ -201,3 +201,8 @@ def test_a_hyphened_duration_before_an_adjective_reaches_its_noun(text, expected
 ])
 def test_things_destroyed_by_no_one_named_are_their_owners(text, expected):
     assert [(f.value, f.subject) for f in figures(text)] == expected
+
+
+def test_a_trailing_teller_the_parse_hangs_elsewhere_is_the_source():
+    text = "Fredonian shelling killed 12 people in the village of Brod, Sylvania’s defence ministry said."
+    assert [(f.value, f.source) for f in figures(text)] == [(12, "sylvania")]
