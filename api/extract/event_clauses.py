@@ -517,6 +517,11 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
     if sense.kind == "pledge" and tok.lower_ in ("intent", "intention", "readiness", "pledge", "promise") \
             and not any(c.dep_ in ("acl", "prep") for c in tok.children):
         return None
+    if sense.frame == "exchange":   # "exchanges of fire": what is exchanged tells the happening
+        traded = [nouns.get(o.lower_) for p in _kids(tok, "prep") if p.lower_ == "of"
+                  for o in _kids(p, "pobj")]
+        if traded and traded[0] is not None and traded[0].frame == "attack":
+            sense = traded[0]
     if sense.frame == "attack" and _cross_border(tok, None, context):
         return Clause(tok, "incursion", "incursion", si)
     if sense.frame in ("offensive", "invasion") and _into_region(tok, context):

@@ -113,6 +113,11 @@ def test_triggers(text, expected):
     ("The captives crossed into Gondor on Friday.", []),
     ("Thousands of refugees crossed the border on Friday.", []),
     ("About 200 rockets crossed from Rohan on Friday.", []),
+    # plural exchanges are exchanges too; an exchange of fire is a clash, not a swap
+    ("The exchanges of fire began on Friday.", [("other", "2025-03-07")]),
+    ("The two sides held an exchange of prisoners on Friday.", [("other", "2025-03-07")]),
+    ("The exchanges of fire began on Friday. The two sides swapped 90 prisoners on Friday.",
+     [("other", "2025-03-07"), ("other", "2025-03-07")]),
 ])
 def test_open_class_events(text, expected):
     assert events(text) == expected
