@@ -454,7 +454,9 @@ def _demonym_tails() -> dict[str, frozenset[str]]:
         words = d.split()
         if len(words) > 1 and words[-1] in dem:     # a demonym of its own ("Korean"), not "African"
             out.setdefault(words[-1], set()).add(key)
-    return {w: frozenset(k) for w, k in out.items()}
+    # only where the bare word is one of the family's ("Korean" of the Koreas), not a third
+    # state's own ("Sudanese" is Sudan's, not South Sudan's)
+    return {w: frozenset(k) for w, k in out.items() if dem[w] in k}
 
 
 _DEMONYM_TAILS = _demonym_tails()

@@ -36,6 +36,10 @@ def test_a_mediator_that_attacks_is_a_side():
     ("China and South Korea open a bridge\nChina and South Korea opened a new road bridge on Monday. "
      "The bridge is 900 meters long: 400 meters on the Chinese side and 500 meters on the Korean side.\n",
      "South Korea"),
+    # "Sudanese" is Sudan's own, not South Sudan's: no side where the text has no Sudan
+    ("Chad and South Sudan open a bridge\nChad and South Sudan opened a new road bridge on Monday. "
+     "The bridge is 900 meters long: 400 meters on the Chadian side and 500 meters on the Sudanese side.\n",
+     None),
 ])
 def test_a_shared_demonym_is_the_state_the_text_has(extract, text, subject):
     ex = extract(text)
