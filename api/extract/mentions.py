@@ -14,7 +14,8 @@ from .aliases import clean_surface, person_matches, strip_title
 from .text import ParsedText
 
 NAME_LABELS = ("PERSON", "ORG", "GPE")
-_CAP_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+# A word of a name: capitalised, or a lowercase particle joined to one ("al-Ansari", "d'Estaing").
+_CAP_WORD = re.compile(r"^(?:[a-z]{1,3}[-'’])?[A-Z][\w'’.-]*$")
 
 
 @dataclass
@@ -271,6 +272,12 @@ def _name_spans(doc):
             ent = doc[ent.start:ents[i + 1].end]
             ent = doc.char_span(ent.start_char, ent.end_char, label="ORG") or ents[i]
             i += 1
+        elif ent.label_ == "PERSON" and 0 <= gap <= 2 and ents[i + 1].label_ == "PERSON" \
+                and all(t.tag_ == "NNP" and t.is_title for t in doc[ent.end:ents[i + 1].start]) \
+                and not doc[ent.end - 1].whitespace_ == "" and doc[ent.end - 1].is_alpha:
+            # "Al-Harith" + "Idriss" + "al-Harith Mohamed": one long name the model cut in pieces
+            ent = doc.char_span(ent.start_char, ents[i + 1].end_char, label="PERSON") or ents[i]
+            i += 1
         if ent.label_ == "ORG":
             end = _sub_body_end(doc, ent.end, heads)
             if end > ent.end:
@@ -333,7 +340,7 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         if label != ent.label_:
             ent = doc.char_span(ent.start_char, ent.end_char, label=label) or ent
         surface = clean_surface(ent.text)
-        if not surface or not (surface[0].isupper() or surface[0].isdigit()):
+        if not surface or not (_CAP_WORD.match(surface.split()[0]) or surface[0].isdigit()):
             continue        # a name starts with a capital: "solidarity" tagged ORG is noise
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if ent.ent_id_ and nxt is not None and nxt.lower_ in gz.words("not_actors.txt"):

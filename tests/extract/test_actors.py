@@ -92,6 +92,20 @@ def test_titles_become_roles(extract, text, name, role):
     assert name in actors and actors[name].role == role
 
 
+@pytest.mark.parametrize("text,name,speaks", [
+    # a name with a lowercase particle ("al-", "d'") is a name, and so is its surname alone
+    ("Talks\nFighting went on. The ministry spokesperson Majed al-Tamimi said the talks failed.\n"
+     "\"This is a first step,\" al-Tamimi told reporters.\n", "Majed al-Tamimi", 2),
+    # a long name the model cuts in pieces is one person
+    ("Vote\nFighting went on. The envoy, Al-Harith Idriss al-Harith Mohamed, said the council should act.\n",
+     "Al-Harith Idriss al-Harith Mohamed", 1),
+])
+def test_names_with_particles_are_whole(extract, text, name, speaks):
+    ex = extract(text)
+    key = _by_name(ex)[name].key
+    assert sum(s.speaker == key for s in ex.statements) == speaks
+
+
 @pytest.mark.parametrize("text,name,surname", [
     # the NER labels a bare surname ORG or GPE: it is the person named in full
     ("Trade\nDeputy Defence Minister Anna Kovacs spoke in Brussels. Kovacs said tariffs would rise.\n",
