@@ -703,7 +703,18 @@ def _owner(who: _Who, frame: ff.Frame, sp: _Sent) -> str | None:
                     k = who.actor(p)
                     if k:
                         return k
+    first = n.head if n.dep_ == "conj" and ff.is_noun(n.head) else None
+    if first is not None and frame.noun is not None and _thing(frame.noun) and _thing(first):
+        return who.actor(first)     # "45 Ruritanian jets and 9 ships": the ships are Ruritanian too
     return None
+
+
+def _thing(noun) -> bool:
+    """A counted noun that is no people: weapons, vehicles, sites (or no known class at all)."""
+    info = ff.noun_info(noun)
+    if info is None:
+        return noun.ent_type_ != "NORP"
+    return info.cls in ("weapon", "asset")
 
 
 def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, statements, source, a, b, text):

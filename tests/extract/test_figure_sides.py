@@ -210,3 +210,11 @@ def test_things_destroyed_by_no_one_named_are_their_owners(text, expected):
 def test_a_trailing_teller_the_parse_hangs_elsewhere_is_the_source():
     text = "Fredonian shelling killed 12 people in the village of Brod, Sylvania’s defence ministry said."
     assert [(f.value, f.source) for f in figures(text)] == [(12, "sylvania")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sylvania said it had spotted 45 Fredonian jets and 9 ships near its coast.",
+     [(45, "freedonia"), (9, "freedonia")]),
+])
+def test_a_thing_coordinated_with_an_owned_thing_shares_its_owner(text, expected):
+    assert [(f.value, f.subject) for f in figures(text)] == expected
