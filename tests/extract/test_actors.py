@@ -106,6 +106,12 @@ def test_names_with_particles_are_whole(extract, text, name, speaks):
     assert sum(s.speaker == key for s in ex.statements) == speaks
 
 
+def test_a_name_read_as_a_product_that_speaks_is_an_organisation(extract):
+    ex = extract("Shipping\nFighting went on. Shipping giant Maersk said it had paused all transits.\n")
+    assert _by_name(ex)["Maersk"].kind == "organization"
+    assert [s.speaker for s in ex.statements] == ["maersk"]
+
+
 @pytest.mark.parametrize("text,name,surname", [
     # the NER labels a bare surname ORG or GPE: it is the person named in full
     ("Trade\nDeputy Defence Minister Anna Kovacs spoke in Brussels. Kovacs said tariffs would rise.\n",
