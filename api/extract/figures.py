@@ -750,7 +750,9 @@ def _subject(sp, frame, info, cls, vinfo, metric, idx, story: Story, ranks, stat
             or _from_actor(who, frame) or owner or _preceding_actor(sp, idx, frame, a, text)
     if (vcls == "victim" and cls in PEOPLE_CLASSES + (None,)) \
             or metric in ("killed", "wounded", "casualties"):
-        inherited = story.by_unit.get(story.last_noun[0]) if (frame.elliptic and story.last_noun) else None
+        # an elliptical toll ("1,300 wounded") continues a count of people, not of votes or drones
+        inherited = story.by_unit.get(story.last_noun[0]) \
+            if (frame.elliptic and story.last_noun and story.last_noun[1] in PEOPLE_CLASSES) else None
         attacker = _attacker_of(who, frame)
         reporter = _country_of(who, source)
         if reporter and who.by_key[reporter].kind not in ("country", "armed_force"):
@@ -974,12 +976,15 @@ def _tally_label(sp: _Sent, frame: ff.Frame, idx: MentionIndex) -> str | None:
 
 
 def _legislature(who: _Who) -> str | None:
+    """The body that votes: one named in the sentence, else the one the text names most."""
     words = ff.word_list("legislature_words")
-    for key, actor in who.by_key.items():
-        if actor.kind in ("government_body", "organization") and \
-                any(w.lower() in words for w in re.findall(r"[\w’'-]+", actor.name)):
-            return key
-    return None
+    bodies = [key for key, actor in who.by_key.items()
+              if actor.kind in ("government_body", "organization")
+              and any(w.lower() in words for w in re.findall(r"[\w’'-]+", actor.name))]
+    here = [k for k in who.idx.at(who.sp.start, who.sp.end) if k in bodies]
+    if here:
+        return here[0]
+    return max(bodies, key=lambda k: len(who.by_key[k].mentions), default=None)
 
 
 def _located(who: _Who, frame: ff.Frame) -> str | None:

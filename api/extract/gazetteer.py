@@ -151,8 +151,21 @@ def ruler_patterns() -> list[dict]:
     ents = entries()
     names = [{"label": _LABEL.get(ents[key].kind, "ORG"), "pattern": surface, "id": key}
              for surface, key in surface_index().items()]
+    names += [{"label": _LABEL.get(ents[key].kind, "ORG"), "pattern": low, "id": key}
+              for surface, key in surface_index().items()
+              if (low := _lower_tail(surface)) and low not in surface_index()]
     # demonyms too, so a rarer one ("Malagasy") is still read as the nationality it is
     return names + [{"label": "NORP", "pattern": d} for d in demonyms() if d not in surface_index()]
+
+
+def _lower_tail(surface: str) -> str | None:
+    """"UN Security Council" -> "UN security council", as many outlets write a body's name after
+    its acronym; only for names that open with an acronym, so the words alone stay common nouns."""
+    words = surface.split()
+    if len(words) < 3 or not re.fullmatch(r"[A-Z](?:\.?[A-Z])+\.?", words[0]) or \
+            not all(w[:1].isupper() and w[1:].islower() for w in words[1:]):
+        return None
+    return " ".join([words[0]] + [w.lower() for w in words[1:]])
 
 
 @lru_cache(maxsize=1)

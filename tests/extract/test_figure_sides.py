@@ -218,3 +218,26 @@ def test_a_trailing_teller_the_parse_hangs_elsewhere_is_the_source():
 ])
 def test_a_thing_coordinated_with_an_owned_thing_shares_its_owner(text, expected):
     assert [(f.value, f.subject) for f in figures(text)] == expected
+
+
+def test_a_body_written_in_lower_case_after_its_acronym_is_found(extract):
+    """"the UN security council" is the UN Security Council, not the UN."""
+    ex = extract("Council extends sanctions\nThe UN security council voted 13 to 2 on Monday to extend "
+                 "sanctions on Sudan, with Russia and China voting against.\n")
+    names = {a.key: a.name for a in ex.actors}
+    assert "UN Security Council" in names.values()
+    assert {names.get(f.subject) for f in ex.figures if f.unit == "votes"} == {"UN Security Council"}
+
+
+def test_an_elliptical_toll_does_not_continue_a_count_of_votes():
+    text = ("Heavy fighting hit Freedonia. Freedonia closed its schools. Freedonia asked for help. "
+            "The National Assembly backed the bill with 140 votes. In Sylvanian strikes, 120 were wounded.")
+    got = [(f.value, f.subject) for f in figures(text)]
+    assert got == [(140, "national-assembly"), (120, "freedonia")]
+
+
+def test_votes_are_the_body_the_sentence_names(extract):
+    ex = extract("Assembly demands truce\nThe UN Security Council failed to act last week, Russia said. "
+                 "The UN General Assembly met on Tuesday, and 140 members voted to demand a truce.\n")
+    names = {a.key: a.name for a in ex.actors}
+    assert [(f.value, names.get(f.subject)) for f in ex.figures] == [(140, "UN General Assembly")]
