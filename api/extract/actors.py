@@ -165,11 +165,25 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
                 d = book.drafts.get(near[0][2]) or _Draft(near[0][2], near[0][1], "person")
             elif len(by_surname.get(name_key(raw.surface), ())) == 1:
                 d = _entry_draft(by_surname[name_key(raw.surface)][0])
+            elif book.doc is not None and _introduced_speaker(book.doc, raw):
+                key = slug(raw.surface)
+                d = book.drafts.get(key) or _Draft(key, raw.surface, "person")
             else:
                 continue
         book.add(d, raw, _in_any(raw.start, title_spans))
         if raw.title and not book.drafts[d.key].role:
             book.drafts[d.key].role = raw.title
+
+
+def _introduced_speaker(doc, raw: Raw) -> bool:
+    """A person the text names by one name and describes as it quotes them ("said Hassan, a
+    shopkeeper"): a speaker in their own right, not a surname of someone else."""
+    from .attribution import verbs
+    span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    return tok.dep_ == "nsubj" and tok.head.lower_ in verbs() and any(c.dep_ == "appos" for c in tok.children)
 
 
 def _close(a: str, b: str) -> bool:

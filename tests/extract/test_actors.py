@@ -106,6 +106,19 @@ def test_names_with_particles_are_whole(extract, text, name, speaks):
     assert sum(s.speaker == key for s in ex.statements) == speaks
 
 
+@pytest.mark.parametrize("text,speaks", [
+    # one name, described as the text quotes the person: a speaker
+    ("Quake\nResidents dug through the rubble. \"We lost everything,\" said Hassan, a baker.\n", True),
+    ("Quake\nResidents dug through the rubble. Hassan, a baker, said the town was gone.\n", True),
+    # one name with no description: maybe a surname of someone unnamed, no actor
+    ("Quake\nResidents dug through the rubble. \"We lost everything,\" Hassan said.\n", False),
+])
+def test_a_person_named_once_by_one_name_and_described_speaks(extract, text, speaks):
+    ex = extract(text)
+    assert ("Hassan" in _by_name(ex)) is speaks
+    assert any(s.speaker == "hassan" for s in ex.statements) is speaks
+
+
 def test_a_name_read_as_a_product_that_speaks_is_an_organisation(extract):
     ex = extract("Shipping\nFighting went on. Shipping giant Maersk said it had paused all transits.\n")
     assert _by_name(ex)["Maersk"].kind == "organization"
