@@ -491,6 +491,8 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
         if tok.lower_ in ("ready", "willing"):
             return None
         return None
+    if sense.frame == "agreement" and _onset_of(tok, context) and _noun_reality(tok, context) != "unreal":
+        return Clause(tok, "treaty_in_force", "in_force", si)   # "on the first day of the truce"
     if not sense.alone or sense.kind == "-":
         return None
     if sense.needs and not any(n in tok.sent.text.lower() for n in sense.needs.split("|")):
@@ -527,6 +529,19 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
     if sense.frame in ("offensive", "invasion") and _into_region(tok, context):
         return Clause(tok, "incursion", "incursion", si)   # "the push of X's units into the frontier zone"
     return Clause(tok, sense.kind, sense.frame, si)
+
+
+def _onset_of(tok, context) -> bool:
+    """"the first day of the truce", "at the start of the ceasefire": the noun's happening began then."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    onset = tok.head.head
+    if not (onset.lower_ in context["onset"] or onset.lower_ == "day" and any(
+            c.dep_ == "amod" and c.lower_ == "first" for c in onset.children)):
+        return False
+    # it times a clause ("freed them on the first day of"), not a topic ("talks on the start of")
+    timed = onset.head.head if onset.dep_ == "pobj" else onset.head
+    return onset.dep_ in ("pobj", "npadvmod") and _is_verb(timed)
 
 
 def VERBS_OF_CONFIRMING() -> frozenset[str]:

@@ -389,6 +389,11 @@ def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
             if s.dep_ == "nsubj" and s.i in anchors and anchors[s.i].date is not None:
                 d = anchors[s.i].date
                 return dates.DateMention(d.span, d.value[:7], "month") if len(d.value) >= 7 else d
+    if c.frame == "in_force" and c.anchor.dep_ == "pobj" and head.lower_ == "of":
+        # "freed 24 on Friday, the first day of the truce": the day of the clause it belongs to
+        verb = _governing_verb(head.head)
+        if verb.i in anchors and anchors[verb.i] is not c:
+            return anchors[verb.i].date
     if c.anchor.dep_ == "pobj" and head.lower_ in context["during"]:
         owner = _owner(head.head, anchors)
         if owner is not None and owner is not c:

@@ -118,6 +118,12 @@ def test_triggers(text, expected):
     ("The two sides held an exchange of prisoners on Friday.", [("other", "2025-03-07")]),
     ("The exchanges of fire began on Friday. The two sides swapped 90 prisoners on Friday.",
      [("other", "2025-03-07"), ("other", "2025-03-07")]),
+    # the first day or the start of a truce is its entry into force, on the day of the clause it times
+    ("Rohan freed 24 captives on Friday, the first day of a four-day truce.",
+     [("other", "2025-03-07"), ("treaty_in_force", "2025-03-07")]),
+    ("Rohan freed 24 captives on Friday, at the start of the truce.",
+     [("other", "2025-03-07"), ("treaty_in_force", "2025-03-07")]),
+    ("Talks on the start of a truce failed.", [("other", None)]),
 ])
 def test_open_class_events(text, expected):
     assert events(text) == expected
