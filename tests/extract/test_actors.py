@@ -199,6 +199,10 @@ def test_demonym_groups_make_the_country_act(extract, text, country):
     # a place the model reads as a person's name, named only as a place, is no person
     ("Clash\nFighting went on. The army said it seized weapons in Khan Younis.\n", "Khan Younis", False),
     ("Clash\nFighting went on. Jets dropped four bombs on Kan Taw village.\n", "Kan Taw", False),
+    # what lies a direction from a place, or is besieged, is a place
+    ("Clash\nThe quake hit the mountains south-west of Marrakesh, according to the survey.\n",
+     "Marrakesh", False),
+    ("Clash\nThe militia must end their siege of El Fasher, the council said.\n", "El Fasher", False),
 ])
 def test_only_entities_that_act_are_actors(extract, text, actor, is_actor):
     names = {n for a in extract(text).actors for n in (a.name, *a.aliases)}
