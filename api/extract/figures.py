@@ -487,9 +487,11 @@ def _qualifier(text: str, a: int, s: int, frame: ff.Frame) -> str:
         return "exact"              # "hand over 500 rifles": the verb's particle, not "more than"
     for q in ("at_least", "at_most", "approximately"):
         if C[q].search(before):
+            # "over six provinces": a place, not "more than" (but "rose above 2,000" is a bound)
             if prev is not None and prev.lower_ in AMBIGUOUS_HEDGES and prev.dep_ == "prep" \
-                    and prev.head.i != frame.number.i:
-                return "exact"      # "over six provinces": a place, not "more than"
+                    and prev.head.i != frame.number.i \
+                    and prev.head.lower_ not in ff.word_list("change_verbs"):
+                return "exact"
             return q
     return "exact"
 

@@ -195,6 +195,9 @@ def facts(text):
     ("Sylvanian strikes killed at least 27 in Freedonia on Monday.",
      [(27, "people", "killed", "at_least", "freedonia")]),
     ("The death toll in Freedonia has risen to 45,000.", [(45000, "people", "killed", "exact", "freedonia")]),
+    # a toll that tops, exceeds or rises above a number is at least that number
+    ("The death toll in Freedonia tops 31,000.", [(31000, "people", "killed", "at_least", "freedonia")]),
+    ("The death toll in Freedonia rose above 2,000.", [(2000, "people", "killed", "at_least", "freedonia")]),
     # "more than" is a hedge on the count a toll takes, not "9 more" continuing the money before it
     ("Sylvania gave Freedonia $2 billion. The death toll in Freedonia has risen to more than 45,000.",
      [(2e9, "USD", "other", "exact", "sylvania"), (45000, "people", "killed", "at_least", "freedonia")]),
