@@ -24,6 +24,7 @@ from .mentions import (
     from_groups,
     from_quoted_names,
     org_forms,
+    speaks,
 )
 from .text import ParsedText
 from .types import Actor, ActorMention, Extraction, Span
@@ -178,12 +179,8 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
 def _introduced_speaker(doc, raw: Raw) -> bool:
     """A person the text names by one name and describes as it quotes them ("said Hassan, a
     shopkeeper"): a speaker in their own right, not a surname of someone else."""
-    from .attribution import verbs
     span = doc.char_span(raw.start, raw.end, alignment_mode="expand")
-    if span is None:
-        return False
-    tok = span.root
-    return tok.dep_ == "nsubj" and tok.head.lower_ in verbs() and any(c.dep_ == "appos" for c in tok.children)
+    return span is not None and speaks(span.root) and any(c.dep_ == "appos" for c in span.root.children)
 
 
 def _close(a: str, b: str) -> bool:

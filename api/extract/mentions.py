@@ -215,17 +215,17 @@ def _person_shaped(surface: str) -> bool:
     return not _kind_word(surface, "org_kinds.tsv")
 
 
-def _speaks(ent) -> bool:
-    """The name is the subject of a reporting verb ("Maersk said")."""
+def speaks(tok) -> bool:
+    """The noun phrase headed by `tok` is the subject of a reporting verb ("Maersk said")."""
     from .attribution import verbs
-    return ent.root.dep_ == "nsubj" and ent.root.head.lower_ in verbs()
+    return tok.dep_ == "nsubj" and tok.head.lower_ in verbs()
 
 
 def _person_label(ent, surface: str, people: list[str]) -> str:
     """The model's label, corrected for person names it mislabels: "Mayor Ines Falk" (ORG: a title
     opens it) and a bare surname of a person the article names in full ("Kovacs" as ORG or GPE); a
     "product" or "work of art" that speaks ("Maersk said") is an organisation."""
-    if ent.label_ in ("PRODUCT", "WORK_OF_ART") and _speaks(ent):
+    if ent.label_ in ("PRODUCT", "WORK_OF_ART") and speaks(ent.root):
         return "ORG"
     if ent.label_ == "PERSON" and not ent.ent_id_ and not _person_shaped(surface):
         return "NOISE"
