@@ -30,6 +30,10 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 worker_class = "gthread"
 threads = 2
 keepalive = 5
+# Each worker listens on its own socket (SO_REUSEPORT) and the kernel spreads new connections over
+# them. On one shared socket the first worker to wake accepts every connection a client pool opens
+# at once, and with keep-alive it keeps them: 16 clients measured 16 to 0, one core idle.
+reuse_port = True
 accesslog = "-"
 logger_class = Logger
 errorlog = "-"
