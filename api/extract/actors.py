@@ -15,6 +15,7 @@ from rapidfuzz.distance import Levenshtein
 from . import gazetteer as gz
 from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
 from .aliases import acronym, is_acronym, name_key, person_matches, slug
+from .lowercase_bodies import from_lowercase_bodies, kind_of
 from .mentions import (
     Raw,
     acronym_pairs,
@@ -244,6 +245,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     ents = _set_up_references(from_entities(parsed))
     taken = [(r.start, r.end) for r in ents]
     ents += [r for r in from_quoted_names(parsed) if not any(s < r.end and r.start < e for s, e in taken)]
+    ents = _with_lowercase_bodies(ents, from_lowercase_bodies(parsed))
     ents.sort(key=lambda r: r.start)
     groups = from_groups(parsed)
     descs = from_descriptors(parsed, ents + groups)
@@ -263,7 +265,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             book.add(_entry_draft(_described(raw.key, named_keys)), raw, in_title)
         elif raw.key:
             book.add(_entry_draft(raw.key), raw, in_title)
-        elif raw.label == "ORG":
+        elif raw.label in ("ORG", "BODY"):
             target = next((d for d in book.drafts.values() if is_acronym(raw.surface) and (
                 acronym(d.name) == raw.surface or acr.get(raw.surface) == name_key(d.name))), None)
             if target is None and is_acronym(raw.surface) and raw.surface in acr:
@@ -271,7 +273,8 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             forms = org_forms(raw.surface) or [raw.surface]
             name = forms[0]
             known = slug(name) in gz.entries()
-            draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, _org_kind(name),
+            kind = kind_of(name) if raw.label == "BODY" else _org_kind(name)
+            draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, kind,
                                                                    affiliation=_named_country(name))
             book.add(target or draft, raw, in_title)
             for form in forms[1:]:
@@ -299,6 +302,25 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
                 d.affiliation = _title_affiliation(raw.title_span, ents + groups, book)
     _headline_mentions(parsed, book)
     return _finish(book, parsed.text)
+
+
+def _with_lowercase_bodies(ents: list[Raw], bodies: list[Raw]) -> list[Raw]:
+    """Bodies named in lower case ("the interior ministry") join the names, replacing the model's
+    partial reading of the same words ("Gaza health ministry", "Tarsk" as organisations); a
+    proper name already there ("the SBU security service") keeps its place."""
+    def a_name(r: Raw, b: Raw) -> bool:
+        """A known body or an acronym, or a name running past the phrase: not a mere modifier
+        ("Tarsk" in "the Tarsk health ministry" read as an organisation)."""
+        return r.label in ("ORG", "PERSON") and (r.key is not None or is_acronym(r.surface)
+                                                 or r.start < b.start or r.end > b.end)
+
+    kept = []
+    for b in bodies:
+        overlapping = [r for r in ents if r.start < b.end and b.start < r.end]
+        if not any(a_name(r, b) for r in overlapping):
+            ents = [r for r in ents if r not in overlapping or r.label not in ("ORG", "PERSON")]
+            kept.append(b)
+    return sorted(ents + kept, key=lambda r: r.start)
 
 
 def _headline_mentions(parsed: ParsedText, book: _Book) -> None:
