@@ -28,6 +28,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -88,6 +89,17 @@ class Server:
                 pass
         return total
 
+    def connections_per_worker(self) -> list[int]:
+        """Established client connections each worker holds (a worker with none leaves its core idle)."""
+        counts = []
+        for p in self.ps.children(recursive=True):
+            try:
+                counts.append(sum(1 for c in p.net_connections("tcp")
+                                  if c.status == psutil.CONN_ESTABLISHED and c.laddr.port == self.port))
+            except psutil.NoSuchProcess:
+                pass
+        return sorted(counts, reverse=True)
+
     def get(self, path: str, headers: dict | None = None) -> tuple[int, dict, bytes]:
         req = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}", headers=headers or {})
         try:
@@ -128,14 +140,16 @@ class Row:
     p99: float
     cpu_ms: float
     errors: int
+    spread: str = ""   # connections held by each worker, mid-run
 
     def line(self) -> str:
         errors = f"  ({self.errors} errors)" if self.errors else ""
         return (f"{self.scenario:34} {self.server:22} {self.clients:>3} {self.rate:8.0f} "
-                f"{self.p50 * 1e3:8.1f} {self.p99 * 1e3:8.1f} {self.cpu_ms:8.2f}{errors}")
+                f"{self.p50 * 1e3:8.1f} {self.p99 * 1e3:8.1f} {self.cpu_ms:8.2f} {self.spread:>7}{errors}")
 
 
-HEADER = f"{'scenario':34} {'server':22} {'cl':>3} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>8}"
+HEADER = (f"{'scenario':34} {'server':22} {'cl':>3} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'CPU ms':>8} "
+          f"{'workers':>7}")
 
 
 class Bench:
@@ -154,14 +168,18 @@ class Bench:
                 raise SystemExit(f"{server.name} {path}: {status} {body[:300]!r}")
         load.run(server.port, payloads, clients, min(1.0, self.seconds / 4))   # warm up
         me = psutil.Process()
+        spread = []
+        sample = threading.Timer(self.seconds / 2, lambda: spread.extend(server.connections_per_worker()))
         cpu0, mine0 = server.cpu_seconds(), sum(me.cpu_times()[:2])
+        sample.start()
         result = load.run(server.port, payloads, clients, self.seconds)
         cpu = server.cpu_seconds() - cpu0
+        sample.join()
         self.ours += cpu + sum(me.cpu_times()[:2]) - mine0
         done = max(1, len(result.latencies))
         bad = sum(n for status, n in result.statuses.items() if status not in (200, 304))
         row = Row(scenario, server.name, clients, result.rate, result.percentile(50), result.percentile(99),
-                  cpu / done * 1e3, result.errors + bad)
+                  cpu / done * 1e3, result.errors + bad, "/".join(map(str, spread)))
         self.rows.append(row)
         print(row.line(), flush=True)
         return row
