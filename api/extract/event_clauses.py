@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .onsets import start_date, state_sense
+
 DATA = Path(__file__).with_name("data")
 QUOTE_CHARS = "“”\"«»"
 
@@ -62,6 +64,7 @@ class Clause:
     weak: bool = False             # a date inferred from the lead's tense, not said
     extra: set = field(default_factory=set)   # token indices that belong to the clause
     apart: set = field(default_factory=set)   # anchors of clauses told as other happenings
+    onset: object | None = None    # the date token that tells when an ongoing happening began
 
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -296,6 +299,9 @@ def find_clauses(parsed, is_person) -> list[Clause]:
                 continue
             clause = _noun_clause(tok, nouns, context, here, si, is_person)
             if clause:
+                clause.onset = start_date(tok)
+                if clause.onset is not None and clause.frame == "attack":
+                    clause.frame = "conflict"   # strikes going on since a date: no one strike
                 here.append(clause)
         here.sort(key=lambda c: c.anchor.i)
         found.extend(here)
@@ -488,8 +494,9 @@ def _has_content(tok) -> bool:
 def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | None:
     sense = nouns.get(tok.lower_)
     if sense is None:
-        if tok.lower_ in ("ready", "willing"):
-            return None
+        state = state_sense(tok.lower_)     # "at war since April": a state whose start is told
+        if state and start_date(tok) is not None and _noun_reality(tok, context) != "unreal":
+            return Clause(tok, state[0], state[1], si)
         return None
     if sense.frame == "agreement" and _onset_of(tok, context) and _noun_reality(tok, context) != "unreal":
         return Clause(tok, "treaty_in_force", "in_force", si)   # "on the first day of the truce"
@@ -501,7 +508,8 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
     argument = tok.dep_ in SUBJECTS + ("dobj",)
     if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in OBJECT_PREPS:
         head, argument = head.head, True     # "agreed to an exchange", "met for a summit"
-    h = next((c for c in verb_clauses if c.anchor.i == head.i), None) if argument else None
+    started = start_date(tok) is not None   # "killed in the offensive since Oct. 7": a happening of its own
+    h = next((c for c in verb_clauses if c.anchor.i == head.i), None) if argument and not started else None
     if h is not None and h.frame not in ("confirmation", "report", "pledge"):
         if h.frame == sense.frame and h.kind == "other":
             h.kind = sense.kind              # "met for a summit": the noun is the more specific
@@ -514,7 +522,8 @@ def _noun_clause(tok, nouns, context, verb_clauses, si, is_person) -> Clause | N
         return None                          # "in exchange for", "in response to": no happening
     if _noun_reality(tok, context) == "unreal":
         return None
-    if _anaphoric(tok) and not (tok.dep_ == "dobj" and tok.head.lower_ in VERBS_OF_CONFIRMING()):
+    confirmed = tok.dep_ == "dobj" and tok.head.lower_ in VERBS_OF_CONFIRMING()
+    if _anaphoric(tok) and not started and not confirmed:
         return None   # a bare "the attack" points back; "confirmed the deployment" names what it confirms
     if sense.kind == "pledge" and tok.lower_ in ("intent", "intention", "readiness", "pledge", "promise") \
             and not any(c.dep_ in ("acl", "prep") for c in tok.children):

@@ -170,6 +170,11 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
         frames: dict[int, object] = {}   # reporting verb -> the date it is told on
         for d in ds:
             tok = _date_token(doc, d)
+            started = next((c for c in here if c.onset is not None
+                            and d.span.start <= c.onset.idx < d.span.end), None)
+            if started is not None:   # "the offensive since Oct. 7": when it began
+                started.date = started.date or d
+                continue
             owner = _owner(tok, anchors)
             if owner is not None and owner.frame in TALLY_FRAMES and (
                     PERIOD_START.search(text[max(sent.span.start, d.span.start - 8):d.span.start])
@@ -372,6 +377,8 @@ def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
     for p in c.anchor.children:
         if p.dep_ == "prep" and p.lower_ in context["during"]:
             for o in p.children:
+                if o.i in anchors and anchors[o.i].onset is not None and c.frame in TALLY_FRAMES:
+                    continue   # "killed in the offensive since Oct. 7": a toll, not the day it began
                 if o.i in anchors and anchors[o.i].date is not None:
                     return anchors[o.i].date
                 sense = nouns.get(o.lower_)
