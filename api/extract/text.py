@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from . import parse_repair
 from .nlp import get_nlp
 from .types import Span
 
@@ -94,6 +95,7 @@ def parse(text: str, published: date | None = None, doc=None) -> ParsedText:
     """`doc`: the pipeline's Doc of `text` when the caller already ran it (nlp.pipe in batches)."""
     nlp, blank = get_nlp()
     doc = nlp(text) if doc is None else doc
+    parse_repair.repair(doc)
     paras = paragraphs(text)
     roles = [line_role(i, p) for i, p in enumerate(paras)]
     sentences: list[Sentence] = []
