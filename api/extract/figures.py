@@ -17,7 +17,7 @@ from . import figure_frames as ff
 from . import gazetteer as gz
 from .nlp import get_nlp
 from .numbers import NumberMention, find_numbers
-from .speakers import MentionIndex
+from .speakers import MentionIndex, _referring
 from .text import ParsedText
 from .types import Actor, Figure, Span, Statement
 
@@ -607,7 +607,19 @@ class _Who:
             poss = next((c for c in t.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
             if poss is not None and self.statement:
                 key = self.statement.speaker
+        if key is None:
+            key = self._referred(t)
         return self._state(key) if (key and state) else key
+
+    def _referred(self, t) -> str | None:
+        """"the regime", "the junta" alone: the latest actor of the kinds the noun refers back to
+        (data/referring_nouns.tsv), as for a speaker."""
+        kinds = _referring().get(t.lower_)
+        if not kinds or [c.lower_ for c in t.children] != ["the"]:
+            return None
+        before = [k for _, _, k in self.idx.before(self.sp.off(t)) if self.by_key[k].kind != "person"]
+        named = next((k for k in before if t.lower_ in self.by_key[k].name.lower().split()), None)
+        return named or next((k for k in before if self.by_key[k].kind in kinds), None)
 
     def _first_of_pair(self, t) -> str | None:
         """"Ruritanian and Bordurian jets", "US and British warships": the first-named side."""
