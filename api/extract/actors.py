@@ -27,6 +27,7 @@ from .mentions import (
     org_forms,
     speaks,
 )
+from .own_outlet import own_outlets
 from .text import ParsedText
 from .types import Actor, ActorMention, Extraction, Span
 
@@ -246,6 +247,8 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     taken = [(r.start, r.end) for r in ents]
     ents += [r for r in from_quoted_names(parsed) if not any(s < r.end and r.start < e for s, e in taken)]
     ents = _with_lowercase_bodies(ents, from_lowercase_bodies(parsed))
+    own = own_outlets(parsed)            # "BEIRUT (AP) —": the article's own outlet is no actor
+    ents = [r for r in ents if r.key not in own]
     ents.sort(key=lambda r: r.start)
     groups = from_groups(parsed)
     descs = from_descriptors(parsed, ents + groups)
