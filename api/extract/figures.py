@@ -506,7 +506,7 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
         supply = (vinfo and vinfo.cls == "supply") or C["supply"].search(text[sp.start:ce])
         return "share_of_supply" if supply else "other"
     if num.unit:
-        return "revenue" if (vinfo and vinfo.cls == "earn") or C["revenue"].search(clause) else "other"
+        return "revenue" if (vinfo and vinfo.cls == "earn") or _told_as_revenue(frame.number) else "other"
     local = text[b:_next_number(text, b, ce)]
     if cls in ("person", "military", "captive", "member", None) or frame.elliptic:
         if re.search(METRICS[0][2], local) and METRICS[0][0] == "casualties":
@@ -534,6 +534,28 @@ def _metric(text, frame, vinfo, cls, num, a, b, cs, ce, sp) -> str:
     if cls == "settlement" and vinfo and vinfo.cls == "capture":
         return "settlements_captured"
     return "other"
+
+
+def _told_as_revenue(number) -> bool:
+    """Whether the words that govern a sum tell it as earnings: its path up the parse with the
+    verbs' subjects and particles and the "in"/"of" phrases on the way ("earned $2 billion",
+    "$1 billion a year in revenue", "revenue rose to $3 billion", "$4 billion comes from sales").
+    Not a cue elsewhere in the clause: "profits from $280 billion of assets to back a $50 billion
+    loan" tells neither sum as revenue (the sum after "from" is the base the profits come from)."""
+    words, t, prev = [], number, -1
+    for _ in range(10):
+        words.append(t.lower_)
+        for c in t.children:
+            if c.i == prev:
+                continue
+            if c.dep_ == "prt" or c.dep_ == "prep" and c.lower_ in ("in", "of", "from"):
+                words += [c.lower_] + [g.lower_ for g in c.children if g.dep_ == "pobj"]
+            elif t.tag_.startswith("VB") and c.dep_ in ("nsubj", "nsubjpass"):
+                words.append(c.lower_)
+        if t.head == t or t.dep_ == "pobj" and t.head.lower_ == "from":
+            break
+        prev, t = t.i, t.head
+    return bool(C["revenue"].search(" ".join(words)))
 
 
 def _reduced_relative_metric(frame: ff.Frame) -> str | None:
