@@ -149,6 +149,8 @@ class Speakers:
         if low in _PERSON_PRONOUNS:
             return self._antecedent(tok.idx, person=True)
         if low in _THING_PRONOUNS:
+            if self._a_text_before(tok):
+                return None                 # "The resolution passed. It calls for ...": the text says it
             return self._antecedent(tok.idx, person=False)
         for c in tok.children:                          # "The chief of the bureau, Ana Ruiz,"
             if c.dep_ == "appos":                        # "The agency he leads, OCHA,"
@@ -179,6 +181,18 @@ class Speakers:
                 return member                           # "Sources in the Bordurian police"
             return self._described_actor(tok)
         return None
+
+    def _a_text_before(self, pron) -> bool:
+        """The pronoun opens its sentence and the sentence before is about a text (its subject a
+        resolution, a report, a law: data/text_nouns.txt) that no actor's name covers."""
+        sent = pron.sent
+        if sent.start == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in pron.doc[sent.start:pron.i]):
+            return False
+        root = pron.doc[sent.start - 1].sent.root
+        subj = root if root.tag_.startswith("NN") else \
+            next((t for t in root.children if t.dep_ in ("nsubj", "nsubjpass")), None)   # or a verbless one
+        return subj is not None and subj.lower_ in gz.words("text_nouns.txt") \
+            and self.index.covering(subj.idx) is None
 
     def _by_name(self, tok) -> str | None:
         """The latest person whose name or alias has this word (the last word of a name)."""
