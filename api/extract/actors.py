@@ -13,6 +13,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Levenshtein
 
 from . import gazetteer as gz
+from .acronym_names import acronym_names
 from .acting import ACTS, AUDIENCE, LOCATES, NEGATED, TITLE, role
 from .aliases import acronym, is_acronym, name_key, person_matches, slug
 from .lowercase_bodies import from_lowercase_bodies, kind_of
@@ -258,6 +259,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     persons = [r for r in ents if r.label == "PERSON" or r.key and gz.entries()[r.key].kind == "person"]
     _persons(persons, book, body_keys, title_spans)
     acr = {a: name_key(n) for n, a in acronym_pairs(parsed.text)}
+    acr.update({a: name_key(parsed.doc[s:e].text) for s, e, a in acronym_names(parsed.doc)})
     named_keys = {r.key for r in ents if r.key and r.surface not in gz.descriptions()}
     for raw in ents:
         if raw in persons or raw.headline and not raw.key and name_key(raw.surface) not in body_keys:

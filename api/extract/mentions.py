@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from . import gazetteer as gz
-from .aliases import clean_surface, person_matches, strip_title
+from .acronym_names import with_acronym_names
+from .aliases import clean_surface, is_acronym, person_matches, strip_title
 from .text import ParsedText
 
 NAME_LABELS = ("PERSON", "ORG", "GPE")
@@ -55,7 +56,7 @@ def _credits(parsed: ParsedText) -> list[tuple[int, int, str]]:
     openers = tuple(w.lower() for w in _credit_openers())
     for para in parsed.paragraphs:
         t = para.text
-        low = t.lower()
+        low = t.lower().lstrip("([ ")      # "(Reporting by ...; Editing by ...)" in brackets
         if low.startswith(openers) or len(t) < 200 and "contributed to this report" in low \
                 or _BYLINE.match(t) and not t.rstrip().endswith("."):
             out.append((para.start, para.end, "credit"))
@@ -73,6 +74,20 @@ def _credits(parsed: ParsedText) -> list[tuple[int, int, str]]:
 def _credit_openers() -> list[str]:
     return [line.strip() for line in gz._data("credit_lines.txt").splitlines()
             if line.strip() and not line.startswith("#")]
+
+
+def publisher_keys(parsed: ParsedText) -> frozenset[str]:
+    """The outlet a dateline credits ("SEOUL, July 3 (Reuters) -", "KYIV, Ukraine (AP) —"): the
+    article's own publisher, never an actor of its story, even where the body names it ("told
+    Reuters by telephone")."""
+    keys = set()
+    for para in parsed.paragraphs[:4]:
+        m = _DATELINE.match(para.text)
+        if m and m.group("credit"):
+            key = gz.surface_index().get(m.group("credit").strip("() "))
+            if key and gz.entries()[key].kind == "media":
+                keys.add(key)
+    return frozenset(keys)
 
 
 def _role_at(spans, pos: int) -> str:
@@ -189,6 +204,8 @@ def org_forms(surface: str) -> list[str]:
     "<Demonym> X", "X of <Country>"), so that every way news names it resolves to one actor."""
     m = re.match(r"^(.+?)['’]s (.+)$", surface)
     key = gz.surface_index().get(m.group(1)) if m else None
+    if m and key is None and m.group(1).split()[-1].lower() in gz.words("titles.txt"):
+        return [surface]                  # "the Attorney General's Office": an office named by its holder
     if m and key is None and m.group(1)[:1].isupper():
         return [f"{m.group(1)} {m.group(2)}"]         # "Gaza's Health Ministry" -> "Gaza Health Ministry"
     if key is None or gz.entries()[key].kind != "country" or not gz.entries()[key].demonyms:
@@ -232,7 +249,8 @@ def _person_label(ent, surface: str, people: list[str]) -> str:
     if ent.ent_id_ or ent.label_ == "PERSON":
         return ent.label_
     name, title = strip_title(surface)
-    if title and ent.label_ == "ORG" and len(name.split()) >= 2 and not _kind_word(name, "org_kinds.tsv"):
+    if title and ent.label_ == "ORG" and len(name.split()) >= 2 and not _kind_word(name, "org_kinds.tsv") \
+            and _head_word(name) not in _org_heads():     # "Executive Secretariat of ...": a body
         return "PERSON"
     if len(surface.split()) == 1 and any(person_matches(surface, p) for p in people):
         return "PERSON"
@@ -243,6 +261,8 @@ def _person_label(ent, surface: str, people: list[str]) -> str:
 
 def _is_place(surface: str, label: str) -> bool:
     """A known place that is no state ("Lyon", "the Isle of Man"), not a person's full name."""
+    if is_acronym(surface):
+        return False          # "AUR" is a party's acronym, not the atoll Aur
     return (label != "PERSON" or len(surface.split()) == 1) and surface.lower() in gz.places()
 
 
@@ -313,7 +333,7 @@ def _name_spans(doc):
             if all(e.label_ == "ORG" and e.start > tok.i and e.end <= span.end for e in inner):
                 out = [e for e in out if e not in inner] + [span]
                 covered |= {t.i for t in span}
-    return sorted(out, key=lambda e: e.start)
+    return with_acronym_names(doc, sorted(out, key=lambda e: e.start))
 
 
 def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
@@ -337,6 +357,7 @@ def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
 def from_entities(parsed: ParsedText) -> list[Raw]:
     """Gazetteer hits and the model's PERSON/ORG/GPE names, cleaned, with persons' titles."""
     doc, spans, out = parsed.doc, skipped(parsed), []
+    own = publisher_keys(parsed)
     people = [strip_title(clean_surface(e.text))[0] for e in doc.ents if e.label_ == "PERSON"]
     people = [p for p in people if len(p.split()) >= 2]
     for ent in _name_spans(doc):
@@ -354,6 +375,8 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if ent.ent_id_ and nxt is not None and nxt.lower_ in gz.words("not_actors.txt"):
             continue        # "United Nations Charter": a document, not the organisation
+        if ent.ent_id_ in own:
+            continue
         start = ent.start_char + ent.text.find(surface.split()[0]) if surface.split() else ent.start_char
         raw = Raw(start, start + len(surface), surface, ent.label_, ent.ent_id_ or None,
                   headline=role in ("headline", "subheading", "teaser"))

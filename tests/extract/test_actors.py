@@ -321,6 +321,14 @@ def test_abbreviations_and_world_bodies_resolve(extract, text, name, kind):
      "(c) Copyright Thomson Reuters 2025\n", {"Reuters", "South Korea"}, {"Japan"}),
     ("Talks resume\nJapan said on Wednesday that it would reopen talks with Peru on trade. — AFP\n",
      {"Agence France-Presse"}, {"Japan", "Peru"}),
+    # credit lines in brackets, and the dateline's own outlet where the body names it
+    ("Dam opens\nLIMA, May 2 (Reuters) - Peru opened the dam on Friday, Minister Rosa Quispe said.\n"
+     "(Reporting by Ana Torres; Additional reporting by Luis Vega in Quito; Editing by Mark Hill)\n",
+     {"Ana Torres", "Luis Vega", "Mark Hill", "Reuters"}, {"Rosa Quispe", "Peru"}),
+    ("Dam opens\nLIMA, May 2 (Reuters) - Peru opened the dam on Friday. Minister Rosa Quispe told Reuters "
+     "by telephone that it would supply three cities.\n", {"Reuters"}, {"Rosa Quispe", "Peru"}),
+    ("Port hit\nODESA, Ukraine (AP) — Governor Oleh Kiper told The Associated Press that drones hit the "
+     "port.\n", {"Associated Press"}, {"Oleh Kiper"}),
     # a cited outlet is an actor
     ("Talks resume\nReuters reported that Japan would resume talks, citing officials.\n",
      set(), {"Reuters", "Japan"}),
