@@ -298,6 +298,9 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         told = _clause_as_subject(tok, children)
         if told is not None:
             return (*_span(told.subtree), "left", told)
+        told = _clause_before_aside(tok, children)
+        if told is not None:
+            return told
     obj = next((c for c in children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and "l" not in frames:
         clause = _that_clause(obj)
@@ -341,6 +344,23 @@ def _clause_as_subject(tok, children):
             t.dep_ in ("acl", "relcl") and t.tag_[:2] == "VB" and t.head == first for t in first.children):
         return first
     return None
+
+
+def _clause_before_aside(tok, children):
+    """"The toll has risen to 2,012, the ministry says, with 2,059 injured": a trailing "X says"
+    set off by commas that the parser hung inside the clause it tells (a parataxis of its verb or
+    of a later word). What it tells is the sentence's main clause up to the comma before the speaker."""
+    subs = [c for c in children if c.dep_ == "nsubj" and c.i < tok.i]
+    if tok.dep_ not in ("parataxis", "advcl", "conj") or len(subs) != 1:
+        return None
+    doc, subject = tok.doc, subs[0]
+    comma = subject.left_edge.i - 1
+    if comma < 1 or doc[comma].text != "," or tok.i + 1 >= len(doc) or doc[tok.i + 1].text not in (",", "."):
+        return None
+    root = tok.sent.root
+    if not root.tag_.startswith("VB") or root.i >= comma or root.left_edge.i >= comma:
+        return None
+    return root.left_edge.idx, _edge(doc[comma - 1]), "left", root
 
 
 def verb_act(tok) -> Act | None:
