@@ -206,6 +206,8 @@ def _noun_reality(tok, context, hops: int = 3) -> str:
             (c.dep_ == "det" and c.lower_ == "no") or (c.dep_ == "amod" and c.lower_ in context["plannoun"])
             for c in head.children)):
         return "unreal"                      # "no plans for a meeting", "in the event of an attack"
+    if _is_verb(head) and head.i != tok.i and head.lower_ in context["demand"]:
+        return "unreal"                      # "demanded early elections": asked for, not held
     if _is_verb(head) and head.i != tok.i:
         return reality(head, context)
     return "real"

@@ -195,6 +195,9 @@ def _date_clauses(parsed: ParsedText, clauses: list[Clause]) -> None:
                             if c.date is None and c.anchor.i in inside:
                                 c.date = d
         _offset_dates(doc, here, anchors, ds, prev_dates[-1] if prev_dates else None)
+        for c in here:   # "were killed when X opened fire late Tuesday": one time for both
+            if c.date is None:
+                c.date = _when_date(c, anchors, [(d, _date_token(doc, d)) for d in ds])
         for c in here:   # "during the summit on June 9", "amid the raid": that event's time
             if c.date is None:
                 c.date = _linked_date(c, anchors, dated_before)
@@ -368,6 +371,24 @@ def _when_clause(tok) -> bool:
     """"were wounded when a bomb exploded on Thursday": the clause that times its head shares its date."""
     return tok.dep_ == "advcl" and any(ch.dep_ in ("advmod", "mark") and ch.lower_ == "when"
                                        for ch in tok.children)
+
+
+def _when_date(c: Clause, anchors, dated: list):
+    """A clause and the "when" clause that times it happened at one time: the main clause takes
+    the date of its when-clause ("three were killed when troops opened fire late Tuesday"), and
+    a when-clause the date of the clause it times ("the violence began late Saturday when gunmen
+    attacked a house")."""
+    kids = [ch for v in (c.anchor, *(k for k in c.anchor.children if k.dep_ == "conj")) for ch in v.children]
+    for ch in kids:      # "were killed and two were wounded when ...": the conjoined verb's clause too
+        if _when_clause(ch) and ch.i in anchors and anchors[ch.i].date is not None:
+            return anchors[ch.i].date
+    if _when_clause(c.anchor):
+        head = c.anchor.head
+        if head.i in anchors and anchors[head.i].date is not None:
+            return anchors[head.i].date
+        if head.lower_ not in REPORTING:
+            return next((d for d, tok in dated if tok is not None and _governing_verb(tok).i == head.i), None)
+    return None
 
 
 def _linked_date(c: Clause, anchors, dated_before: list[Clause]):
