@@ -234,7 +234,10 @@ class Speakers:
         return None
 
     def _person_inside(self, head) -> str | None:
-        if head.lower_ not in gz.words("titles.txt"):
+        titles = gz.words("titles.txt")
+        if head.lower_ not in titles:
+            if head.tag_ == "NNS" and head.lower_[:-1] in titles:
+                return self._state_of_office(head)      # "the governors of the A and B regions"
             return None
         for k in self.index.at(head.left_edge.idx, head.right_edge.idx + len(head.right_edge)):
             if _is_person(self.index.by_key.get(k)):
@@ -242,9 +245,29 @@ class Speakers:
         staff = self._member_of(head)
         if staff:
             return staff                # "a spokesman for the ministry": unnamed staff speak for it
+        state = self._state_of_office(head)
+        if state:
+            return state                # "the governor of the Tarsk region": an official of its state
         if any(c.dep_ == "poss" or c.dep_ == "prep" and c.lower_ in _STAFF_PREPS for c in head.children):
             return None                 # "its governor", "the governor of the region": someone not named
         return self._descriptor(head)
+
+    def _state_of_office(self, head) -> str | None:
+        """An unnamed office-holder of a place ("the governor of the Tarsk region", "the mayors of
+        A and B", "..., its governor said") speaks for the state the place is a division of
+        (data/place_countries.tsv), where the text names that state."""
+        places = gz.place_countries()
+        words: list = []
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                words += [t for t in c.subtree if t.tag_ == "NNP"]
+            elif c.dep_ == "poss" and c.lower_ == "its":      # the place named last before it
+                words += [t for t in reversed(head.doc[head.sent.start:c.i]) if t.tag_ == "NNP"][:1]
+        for t in words:
+            state = places.get(t.lower_)
+            if state in self.index.by_key and self.index.by_key[state].kind == "country":
+                return state
+        return None
 
     def _named_modifier(self, head) -> str | None:
         for c in head.children:

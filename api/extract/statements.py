@@ -399,7 +399,9 @@ def _note_speakers(state: _State, acts: list[_Act]) -> None:
             continue
         actor = state.speakers.index.by_key.get(r.key) if r.key else None
         if actor is not None:
-            state.speakers.note(r.act.subject.idx, r.key, actor.kind == "person")
+            # "its governor said" -> the state: a person speaking for it, whom "he" refers back to
+            person = actor.kind == "person" or state.speakers.person_like(r.act.subject)
+            state.speakers.note(r.act.subject.idx, r.key, person)
             if any(c.dep_ == "prep" and any(p.lower_ in nouns() for p in c.children)
                    for c in r.act.trigger.children):
                 state.speakers.last_owner = r.key      # "In a statement, X said": "the statement" is X's
