@@ -259,6 +259,8 @@ def _orphan_verb(obj):
     """A finite verb after `obj`, in its sentence, with no subject of its own."""
     sent = obj.sent
     for t in obj.doc[obj.right_edge.i + 1:sent.end]:
+        if t.dep_ == "conj" and t.head.i == obj.head.i:
+            return None      # "declared X and ordered Y": a second act of the same subject, not X's verb
         if t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ in ("conj", "ccomp", "ROOT", "parataxis") and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
             return t
