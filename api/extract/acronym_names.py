@@ -81,6 +81,7 @@ def acronym_names(doc) -> list[tuple[int, int, str]]:
 def with_acronym_names(doc, ents: list) -> list:
     """The entities with each acronym-introduced name made one organisation: entities inside it
     (or cut across it) give way, unless one known entity is exactly the name."""
+    ents = _with_lower_heads(doc, ents)
     found = acronym_names(doc)
     if not found:
         return ents
@@ -98,3 +99,16 @@ def with_acronym_names(doc, ents: list) -> list:
         if not any(e.start == end + 1 for e in ents):     # the acronym itself: a name of the body
             ents.append(doc.char_span(doc[end + 1].idx, doc[end + 1].idx + len(doc[end + 1]), label="ORG"))
     return sorted(ents, key=lambda e: e.start)
+
+
+def _with_lower_heads(doc, ents: list) -> list:
+    """"the National Liberal party": a name the model ends before the lower-case institution noun
+    that some outlets print after it runs through that noun."""
+    out = []
+    for e in ents:
+        nxt = doc[e.end] if e.end < len(doc) else None
+        if e.label_ == "ORG" and not e.ent_id_ and nxt is not None and nxt.is_lower \
+                and nxt.lower_ in lower_heads() and _capitalised(doc[e.end - 1]):
+            e = doc.char_span(e.start_char, nxt.idx + len(nxt), label="ORG") or e
+        out.append(e)
+    return out

@@ -41,3 +41,15 @@ def test_name_before_its_acronym_is_one_organisation(extract, text, name, alias)
 ])
 def test_no_name_from_a_bracket_that_is_no_acronym_of_it(extract, text, absent):
     assert not {a.name for a in extract(text).actors} & absent
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a name printed with a lower-case "party" runs through it
+    ("Vote\nMost of the ruling Social Liberal party stayed away from the vote.\n",
+     {"Social Liberal party"}, {"Social Liberal"}),
+    ("Vote\nMost of the governing Popular Unity party boycotted the ballot on Monday.\n",
+     {"Popular Unity party"}, {"Popular Unity"}),
+])
+def test_the_noun_after_a_name_tells_what_it_names(extract, text, present, absent):
+    names = {a.name for a in extract(text).actors}
+    assert present <= names and not names & absent, names
