@@ -139,6 +139,7 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
             by_surname.setdefault(name_key(e.name).split()[-1], []).append(key)
     full: list[tuple[int, str, str]] = []     # (position, name, key)
     seen: dict[str, str] = {}                 # name key -> actor key, for spelling variants
+    _join_name_tails(raws)
     for raw in sorted(raws, key=lambda r: r.start):
         if raw.key is None and len(raw.surface.split()) >= 2:
             twin = _spelling_twin(name_key(raw.surface), seen) or _gazetteer_twin(name_key(raw.surface))
@@ -177,6 +178,20 @@ def _persons(raws: list[Raw], book: _Book, body_keys: set[str], title_spans) -> 
         book.add(d, raw, _in_any(raw.start, title_spans))
         if raw.title and not book.drafts[d.key].role:
             book.drafts[d.key].role = raw.title
+
+
+def _join_name_tails(raws: list[Raw]) -> None:
+    """"Ondo Mba" after "Ezequiel Ondo Mba": a name of two words or more that ends a longer name
+    of the same article is that person (a double surname), not another one."""
+    longer = {name_key(r.surface): r.surface for r in raws if r.key is None and len(r.surface.split()) >= 3}
+    if not longer:
+        return
+    for raw in raws:
+        if raw.key is None and raw.surface_key is None and len(raw.surface.split()) >= 2:
+            k = name_key(raw.surface)
+            whole = [n for lk, n in longer.items() if lk != k and lk.endswith(" " + k)]
+            if len(whole) == 1:
+                raw.surface_key = slug(whole[0])
 
 
 def _introduced_speaker(doc, raw: Raw) -> bool:

@@ -11,6 +11,7 @@ from functools import cache
 
 from . import gazetteer as gz
 from .acronym_names import with_acronym_names
+from .person_names import with_person_names
 from .aliases import clean_surface, is_acronym, person_matches, strip_title
 from .text import ParsedText
 
@@ -302,7 +303,8 @@ def _name_spans(doc):
             ent = doc.char_span(ent.start_char, ent.end_char, label="ORG") or ents[i]
             i += 1
         elif ent.label_ == "PERSON" and 0 <= gap <= 2 and ents[i + 1].label_ == "PERSON" \
-                and all(t.tag_ == "NNP" and t.is_title for t in doc[ent.end:ents[i + 1].start]) \
+                and all(t.tag_ == "NNP" and t.is_title and t.lower_.rstrip(".") not in gz.words("titles.txt")
+                        for t in doc[ent.end:ents[i + 1].start]) \
                 and not doc[ent.end - 1].whitespace_ == "" and doc[ent.end - 1].is_alpha:
             # "Al-Harith" + "Idriss" + "al-Harith Mohamed": one long name the model cut in pieces
             ent = doc.char_span(ent.start_char, ents[i + 1].end_char, label="PERSON") or ents[i]
@@ -333,7 +335,7 @@ def _name_spans(doc):
             if all(e.label_ == "ORG" and e.start > tok.i and e.end <= span.end for e in inner):
                 out = [e for e in out if e not in inner] + [span]
                 covered |= {t.i for t in span}
-    return with_acronym_names(doc, sorted(out, key=lambda e: e.start))
+    return with_person_names(doc, with_acronym_names(doc, sorted(out, key=lambda e: e.start)))
 
 
 def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
