@@ -11,8 +11,8 @@ from functools import cache
 
 from . import gazetteer as gz
 from .acronym_names import with_acronym_names
-from .person_names import with_person_names
 from .aliases import clean_surface, is_acronym, person_matches, strip_title
+from .person_names import with_person_names
 from .text import ParsedText
 
 NAME_LABELS = ("PERSON", "ORG", "GPE")
