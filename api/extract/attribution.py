@@ -240,6 +240,19 @@ def _object_end(tok, first) -> int:
     return end
 
 
+def _said_of_relative(tok, children):
+    """"the proposal, which Ana Ruiz called “unrealistic”", "..., which he described as “a farce”":
+    in a relative clause whose object is the relative pronoun, what is said is the complement."""
+    if tok.dep_ != "relcl" or not any(c.dep_ == "dobj" and c.tag_ == "WDT" and c.i < tok.i for c in children):
+        return None
+    for c in children:
+        if c.i > tok.i and c.dep_ == "oprd":
+            return c
+        if c.i > tok.i and c.dep_ == "prep" and c.lower_ == "as":
+            return next((p for p in c.children if p.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
 def _complement(tok, obj):
     """What is said of the object: "called it “a farce”", "praised X for their “patience”",
     "accused X of Y" -> the complement's head; else the object itself."""
@@ -318,6 +331,10 @@ def content_of(tok, frames: frozenset[str]) -> tuple[int, int, str, Any] | None:
         xcomp = next((c for c in children if c.dep_ == "xcomp" and c.i > tok.i), None)
         if xcomp is not None and (obj is None or xcomp.i < obj.i) and not (preps and preps[0].i < xcomp.i):
             return xcomp.left_edge.idx, _object_end(tok, xcomp), "xcomp", xcomp
+    if obj is None and "o" in frames:
+        said = _said_of_relative(tok, children)
+        if said is not None:                         # "a plan, which X called “a trap”"
+            return said.left_edge.idx, _edge(said.right_edge), "object", said
     if obj is not None and "o" in frames:
         if tok.doc[obj.left_edge.i - 1].text in (",", ";"):
             return None                              # "..., Ruiz noted, a shift from ...": a gloss

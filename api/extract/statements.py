@@ -301,6 +301,8 @@ def _resolve_acts(state: _State, acts: list[Act], sent: tuple[int, int]) -> list
             elif i.key:
                 sub = i.act.subject
                 cut = sub.left_edge.idx if sub is not None and o.act.start < sub.idx < t.idx else t.idx
+                if t.dep_ == "relcl" and o.act.start < t.left_edge.idx:
+                    cut = min(cut, t.left_edge.idx)          # "A, which Y called “B”": A ends at "which"
                 o.act.end = min(o.act.end, cut)                     # "X said A, while Y claimed B"
     return [o for o in out if not o.dropped]
 
