@@ -12,6 +12,7 @@ from functools import cache
 from . import gazetteer as gz
 from .acronym_names import with_acronym_names
 from .aliases import clean_surface, is_acronym, person_matches, strip_title
+from .body_names import with_body_names
 from .person_names import with_person_names
 from .text import ParsedText
 
@@ -209,6 +210,8 @@ def org_forms(surface: str) -> list[str]:
         return [surface]                  # "the Attorney General's Office": an office named by its holder
     if m and key is None and m.group(1)[:1].isupper():
         return [f"{m.group(1)} {m.group(2)}"]         # "Gaza's Health Ministry" -> "Gaza Health Ministry"
+    if key is not None and gz.entries()[key].kind != "country" and m.group(2)[:1].isupper():
+        return [f"{m.group(1)} {m.group(2)}", m.group(2)]   # "the AU's Peace and Security Council"
     if key is None or gz.entries()[key].kind != "country" or not gz.entries()[key].demonyms:
         return []
     country, inst = gz.entries()[key], m.group(2)
@@ -219,7 +222,8 @@ def org_forms(surface: str) -> list[str]:
     demonym_form = f"{country.demonyms[0]} {inst}"
     of_form = f"{inst} of {country.name}"
     if " of " in inst or _head_word(inst) == "ministry":
-        return [demonym_form, of_form] if " of " not in inst else [demonym_form]
+        # "Ministry of Disaster Management": a full name that is a name without its country too
+        return [demonym_form, of_form] if " of " not in inst else [demonym_form, inst]
     return [of_form, demonym_form]
 
 
@@ -335,7 +339,8 @@ def _name_spans(doc):
             if all(e.label_ == "ORG" and e.start > tok.i and e.end <= span.end for e in inner):
                 out = [e for e in out if e not in inner] + [span]
                 covered |= {t.i for t in span}
-    return with_person_names(doc, with_acronym_names(doc, sorted(out, key=lambda e: e.start)))
+    out = with_body_names(doc, sorted(out, key=lambda e: e.start))
+    return with_person_names(doc, with_acronym_names(doc, out))
 
 
 def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:

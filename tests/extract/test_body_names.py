@@ -1,0 +1,23 @@
+"""Names of bodies the model cuts at a joining word or reads as another body."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text,name,alias,absent", [
+    # a named organisation's own body is one name, not the organisation and the UN's council
+    ("Suspension\nThe African Union's Peace and Security Council said on Wednesday that it had "
+     "suspended Tarvia.\n", "African Union Peace and Security Council", "Peace and Security Council",
+     {"UN Security Council", "African Union"}),
+    # a name joined by "and"; a country's ministry is also named without its country
+    ("Floods\nKenya's Ministry of Water Management and Relief said on Monday it had revised the "
+     "toll.\n", "Kenyan Ministry of Water Management and Relief", "Ministry of Water Management and Relief",
+     set()),
+    # a demonym before a federation's name: that country's own society
+    ("Clashes\nAt least 11 people were killed, according to the Chadian Red Cross.\n",
+     "Chadian Red Cross", None, {"International Committee of the Red Cross"}),
+])
+def test_body_names(extract, text, name, alias, absent):
+    actors = {a.name: a for a in extract(text).actors}
+    assert name in actors and not set(actors) & absent, sorted(actors)
+    assert alias is None or alias in actors[name].aliases
