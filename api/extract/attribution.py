@@ -444,4 +444,23 @@ def acts_in(doc, start: int, end: int, skip) -> list[Act]:
             act = verb_act(tok)
         if act is not None:
             out.append(act)
+            more = _told_after_aside(act)
+            if more is not None:
+                out.append(more)
     return out
+
+
+def _told_after_aside(act: Act) -> Act | None:
+    """"None entered our airspace, he said, and only a few missiles struck": a told clause, the
+    attribution set off by commas, then a clause coordinated with the told one: a second telling."""
+    tok, head = act.trigger, act.head
+    if act.frame != "left" or head is None or tok.dep_ != "parataxis" or tok.head.i != head.i:
+        return None
+    conj = next((c for c in head.children if c.dep_ == "conj" and c.i > tok.i and c.tag_[:2] == "VB"
+                 and any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)), None)
+    if conj is None or not any(c.dep_ == "cc" and tok.i < c.i < conj.left_edge.i for c in head.children):
+        return None
+    end = conj.right_edge
+    while end.i > conj.i and end.is_punct:
+        end = end.doc[end.i - 1]
+    return Act(tok, act.subject, conj.left_edge.idx, _edge(end), "left", conj)

@@ -20,3 +20,16 @@ def test_a_trailing_attribution_tells_the_clause_before_it(extract, text, speake
     ex = extract(text)
     names = {a.key: a.name for a in ex.actors}
     assert (speaker, quote) in [(names[s.speaker], s.text) for s in ex.statements]
+
+
+@pytest.mark.parametrize("text,quotes", [
+    ("Raid\nGeneral Ana Vale said Borduria fired 20 rockets. None of the rockets reached the city, she "
+     "said, and only two shells struck the port, lightly damaging a warehouse.\n",
+     ["None of the rockets reached the city",
+      "only two shells struck the port, lightly damaging a warehouse"]),
+])
+def test_a_clause_coordinated_after_the_aside_is_a_second_telling(extract, text, quotes):
+    ex = extract(text)
+    names = {a.key: a.name for a in ex.actors}
+    told = [(names[s.speaker], s.text) for s in ex.statements]
+    assert all(("Ana Vale", q) in told for q in quotes)
