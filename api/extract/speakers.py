@@ -140,7 +140,8 @@ class Speakers:
         """Whether a subject refers to one person ("its governor", "an activist", "she")."""
         if tok is None:
             return False
-        return tok.lower_ in _PERSON_PRONOUNS or tok.tag_ == "NN" and tok.lower_ in gz.words("titles.txt")
+        return tok.lower_ in _PERSON_PRONOUNS or tok.tag_ == "NN" and (
+            tok.lower_ in gz.words("titles.txt") or tok.lower_ in gz.words("private_people.txt"))
 
     # -- the rules
 
@@ -166,6 +167,8 @@ class Speakers:
                 return key                              # a surname the actor list missed here
         if low in nouns():
             return self._owner(tok)
+        if tok.tag_ in ("NN", "NNS") and low in gz.words("private_people.txt"):
+            return None                                 # "analysts in Lima": no one's voice
         if tok.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             inside = self._person_inside(tok)           # "The chief of the Harbour Board Ana Ruiz"
             if inside:
