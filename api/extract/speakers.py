@@ -158,6 +158,9 @@ class Speakers:
                 k = self.index.covering(c.idx)
                 if _is_person(self.index.by_key.get(k)) or k and tok.tag_ in ("NN", "NNS"):
                     return k
+        named = self._closing_apposition(tok)
+        if named is not None:
+            return named                                # "The UN agency for refugees, UNRWA, said"
         key = self.index.covering(tok.idx)
         if key is not None:
             return self._named_or_country(key, tok)
@@ -183,6 +186,21 @@ class Speakers:
             if member:
                 return member                           # "Sources in the Bordurian police"
             return self._described_actor(tok)
+        return None
+
+    def _closing_apposition(self, tok) -> str | None:
+        """A body's name set off by commas at the end of a described subject ("The United Nations
+        agency for Palestinian refugees, UNRWA, said"): the parser hangs it on the nearest noun."""
+        if tok.tag_ not in ("NN", "NNS"):
+            return None
+        last = tok.right_edge
+        while last.is_punct and last.i > tok.i:
+            last = tok.doc[last.i - 1]
+        for c in tok.subtree:
+            if c.dep_ == "appos" and c.head.i != tok.i and c.right_edge.i == last.i:
+                k = self.index.covering(c.idx)
+                if k is not None and not _is_person(self.index.by_key.get(k)):
+                    return k
         return None
 
     def _a_text_before(self, pron) -> bool:
