@@ -195,6 +195,8 @@ def _noun_reality(tok, context, hops: int = 3) -> str:
     if any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         return "unreal"
     head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.lower_ in context["liable"]:
+        return "unreal"                      # "prone to floods": what may happen, not what did
     if tok.dep_ == "pobj" and head.dep_ == "prep":
         if head.lower_ in context["after"] | context["before"] | {"during", "amid", "amidst"}:
             return "real"

@@ -361,6 +361,11 @@ def _owner(tok, anchors):
                 for ch in tok.children:
                     if ch.dep_ == dep and ch.i in anchors:
                         return anchors[ch.i]
+                    if ch.dep_ == dep:     # "300 mm of rain fell on Monday": the measured happening
+                        measured = [o for p in ch.children if p.dep_ == "prep" and p.lower_ == "of"
+                                    for o in p.children if o.dep_ == "pobj" and o.i in anchors]
+                        if measured:
+                            return anchors[measured[0].i]
         if tok.head.i == tok.i:
             return None
         tok, seen = tok.head, seen + 1

@@ -26,6 +26,13 @@ def events(text):
     ("The ministry said on Friday it had revised the death toll to 40.", [("other", "2025-03-07")]),
     # crime: gunfights on a day
     ("Gunfights spread to three more districts on Sunday.", [("other", "2025-03-09")]),
+    # disasters: a flood, a storm, rain measured on a day
+    ("Floods in the same valley in June 2022 affected about two million people.", [("other", "2022-06")]),
+    ("More than 200 millimetres of rain fell in 12 hours on Sunday.", [("other", "2025-03-09")]),
+    ("A cyclone made landfall near the port on Saturday.", [("other", "2025-03-08")]),
+    # what may happen, or is forecast, has not happened
+    ("The delta is prone to floods and landslides.", []),
+    ("The weather office forecast heavy rain for the coast.", []),
     # asked for is not held
     ("The opposition leader demanded early elections.", []),
     ("Protesters urged talks with the unions.", []),
