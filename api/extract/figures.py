@@ -952,9 +952,24 @@ def _launched_from(who: _Who, frame: ff.Frame) -> str | None:
     for c in v.children:
         if c.dep_ == "prep" and c.lower_ == "from":
             for p in c.children:
+                holder = _holder(who, p) if p.dep_ == "pobj" else None
+                if holder:
+                    return holder        # "from Huthi-controlled areas of Yemen": who holds them
                 named = p.dep_ == "pobj" and p.tag_.startswith("NNP")
                 key = who.idx.covering(who.sp.off(p)) if named else None
                 if key and who.by_key[key].kind == "country":
+                    return key
+    return None
+
+
+def _holder(who: _Who, place) -> str | None:
+    """The actor named before a control participle on a place: "Huthi-controlled areas",
+    "rebel-held towns" (data/figures_words.tsv: control_participles)."""
+    for m in place.children:
+        if m.dep_ == "amod" and m.lower_ in ff.word_list("control_participles"):
+            for t in m.subtree:
+                key = who.idx.covering(who.sp.off(t)) if t.i < m.i else None
+                if key:
                     return key
     return None
 
