@@ -275,6 +275,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
     _persons(persons, book, body_keys, title_spans)
     acr = {a: name_key(n) for n, a in acronym_pairs(parsed.text)}
     acr.update({a: name_key(parsed.doc[s:e].text) for s, e, a in acronym_names(parsed.doc)})
+    shorts = _short_forms(ents)
     named_keys = {r.key for r in ents if r.key and r.surface not in gz.descriptions()}
     for raw in ents:
         if raw in persons or raw.headline and not raw.key and name_key(raw.surface) not in body_keys:
@@ -291,6 +292,8 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             if target is None and is_acronym(raw.surface) and raw.surface in acr:
                 continue      # the expansion comes later in the same sentence and carries it
             forms = org_forms(raw.surface) or [raw.surface]
+            if raw.surface in shorts:             # "Guard" after "National Guard": that body
+                forms, raw.alias = [shorts[raw.surface]], False
             name = forms[0]
             known = slug(name) in gz.entries()
             kind = kind_of(name) if raw.label == "BODY" else _org_kind(name)
@@ -322,6 +325,19 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
                 d.affiliation = _title_affiliation(raw.title_span, ents + groups, book)
     _headline_mentions(parsed, book)
     return _finish(book, parsed.text)
+
+
+def _short_forms(ents: list[Raw]) -> dict[str, str]:
+    """One capitalised word that ends exactly one longer organisation name of the article ("Guard",
+    "the Commission") -> that name: news shortens a body's name to its last word."""
+    longer: dict[str, set[str]] = {}
+    for r in ents:
+        words = r.surface.split()
+        if r.label == "ORG" and r.key is None and len(words) >= 2 and words[-1][:1].isupper():
+            longer.setdefault(words[-1], set()).add(r.surface)
+    singles = {r.surface for r in ents if r.label == "ORG" and r.key is None and len(r.surface.split()) == 1
+               and not is_acronym(r.surface)}
+    return {w: next(iter(full)) for w, full in longer.items() if w in singles and len(full) == 1}
 
 
 def _with_lowercase_bodies(ents: list[Raw], bodies: list[Raw]) -> list[Raw]:

@@ -388,8 +388,8 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         raw = Raw(start, start + len(surface), surface, ent.label_, ent.ent_id_ or None,
                   headline=role in ("headline", "subheading", "teaser"))
         if raw.key is None:
-            if _is_place(surface, label):
-                continue        # "Sumy", "Crimea" read as an organisation: a place, never an actor
+            if _is_place(surface, label) or surface.split()[0].lower() in gz.words("place_openers.txt"):
+                continue        # "Sumy", "Crimea", "Calle Guerrero" read as a name: a place, never an actor
             if _head_word(surface) in gz.words("not_actors.txt") or not all(_CAP_WORD.match(w) or w.islower()
                                                                for w in surface.split()):
                 continue

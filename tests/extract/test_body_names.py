@@ -21,3 +21,19 @@ def test_body_names(extract, text, name, alias, absent):
     actors = {a.name: a for a in extract(text).actors}
     assert name in actors and not set(actors) & absent, sorted(actors)
     assert alias is None or alias in actors[name].aliases
+
+
+@pytest.mark.parametrize("text,present,absent", [
+    # a body's name shortened to its last word is that body
+    ("Troops arrive\nGovernor Rita Moss said on Tuesday that 600 more Coastal Guard troops had been "
+     "deployed, bringing the number of Guard personnel in the port to 2,100.\n",
+     {"Coastal Guard"}, {"Guard"}),
+    # a street's name read as a person, a tax read as an organisation: no actors
+    ("Shooting\nA girl was hit by a stray bullet outside a pharmacy on Calle Morelos, police said.\n",
+     set(), {"Calle Morelos"}),
+    ("Budget\nThe package would have raised VAT from 19% to 21%, the finance minister said.\n",
+     set(), {"VAT"}),
+])
+def test_short_forms_and_things_named_like_bodies(extract, text, present, absent):
+    names = {a.name for a in extract(text).actors}
+    assert present <= names and not names & absent, names
