@@ -286,7 +286,7 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
             book.add(_entry_draft(_described(raw.key, named_keys)), raw, in_title)
         elif raw.key:
             book.add(_entry_draft(raw.key), raw, in_title)
-        elif raw.label in ("ORG", "BODY"):
+        elif raw.label in ("ORG", "BODY", "MEDIA"):
             target = next((d for d in book.drafts.values() if is_acronym(raw.surface) and (
                 acronym(d.name) == raw.surface or acr.get(raw.surface) == name_key(d.name))), None)
             if target is None and is_acronym(raw.surface) and raw.surface in acr:
@@ -296,7 +296,8 @@ def find_actors(parsed: ParsedText) -> tuple[Actor, ...]:
                 forms, raw.alias = [shorts[raw.surface]], False
             name = forms[0]
             known = slug(name) in gz.entries()
-            kind = kind_of(name) if raw.label == "BODY" else _org_kind(name)
+            kind = kind_of(name) if raw.label == "BODY" else \
+                "media" if raw.label == "MEDIA" else _org_kind(name)
             draft = _entry_draft(slug(name)) if known else _Draft(slug(name), name, kind,
                                                                    affiliation=_named_country(name))
             book.add(target or draft, raw, in_title)

@@ -78,20 +78,6 @@ def _credit_openers() -> list[str]:
             if line.strip() and not line.startswith("#")]
 
 
-def publisher_keys(parsed: ParsedText) -> frozenset[str]:
-    """The outlet a dateline credits ("SEOUL, July 3 (Reuters) -", "KYIV, Ukraine (AP) —"): the
-    article's own publisher, never an actor of its story, even where the body names it ("told
-    Reuters by telephone")."""
-    keys = set()
-    for para in parsed.paragraphs[:4]:
-        m = _DATELINE.match(para.text)
-        if m and m.group("credit"):
-            key = gz.surface_index().get(m.group("credit").strip("() "))
-            if key and gz.entries()[key].kind == "media":
-                keys.add(key)
-    return frozenset(keys)
-
-
 def _role_at(spans, pos: int) -> str:
     for s, e, role in spans:
         if s <= pos < e:
@@ -364,7 +350,6 @@ def _sub_body_end(doc, i: int, heads, need_head: bool = True) -> int:
 def from_entities(parsed: ParsedText) -> list[Raw]:
     """Gazetteer hits and the model's PERSON/ORG/GPE names, cleaned, with persons' titles."""
     doc, spans, out = parsed.doc, skipped(parsed), []
-    own = publisher_keys(parsed)
     people = [strip_title(clean_surface(e.text))[0] for e in doc.ents if e.label_ == "PERSON"]
     people = [p for p in people if len(p.split()) >= 2]
     for ent in _name_spans(doc):
@@ -382,11 +367,11 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
         nxt = doc[ent.end] if ent.end < len(doc) else None
         if ent.ent_id_ and nxt is not None and nxt.lower_ in gz.words("not_actors.txt"):
             continue        # "United Nations Charter": a document, not the organisation
-        if ent.ent_id_ in own:
-            continue
         start = ent.start_char + ent.text.find(surface.split()[0]) if surface.split() else ent.start_char
         raw = Raw(start, start + len(surface), surface, ent.label_, ent.ent_id_ or None,
                   headline=role in ("headline", "subheading", "teaser"))
+        if raw.key is None and ent.start > 0 and doc[ent.start - 1].lower_ in gz.words("media_words.txt"):
+            raw.label = "MEDIA"     # "the Lima daily El Norte": an outlet, whatever the model read
         if raw.key is None:
             if _is_place(surface, label) or surface.split()[0].lower() in gz.words("place_openers.txt"):
                 continue        # "Sumy", "Crimea", "Calle Guerrero" read as a name: a place, never an actor
@@ -401,7 +386,7 @@ def from_entities(parsed: ParsedText) -> list[Raw]:
                 if name != surface:
                     raw.start = raw.end - len(name)
                     raw.surface = name
-        if gz.entries()[raw.key].kind == "person" if raw.key else ent.label_ == "PERSON":
+        if gz.entries()[raw.key].kind == "person" if raw.key else raw.label == "PERSON":
             raw.title, raw.title_span = _title_before(doc, ent)
         out.append(raw)
     return out

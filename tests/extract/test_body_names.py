@@ -37,3 +37,15 @@ def test_body_names(extract, text, name, alias, absent):
 def test_short_forms_and_things_named_like_bodies(extract, text, present, absent):
     names = {a.name for a in extract(text).actors}
     assert present <= names and not names & absent, names
+
+
+@pytest.mark.parametrize("text,name", [
+    # a name after an outlet noun is a news outlet, even where the model reads a person
+    ("Clashes\nSecurity Secretary Hugo Ramos told the Lima daily Reforma that the clashes stemmed "
+     "from a split.\n", "Reforma"),
+    ("Clashes\nThe minister told the newspaper Diario Norte on Monday that two cells were active.\n",
+     "Diario Norte"),
+])
+def test_outlet_named_after_its_noun(extract, text, name):
+    actors = {a.name: a for a in extract(text).actors}
+    assert name in actors and actors[name].kind == "media", sorted(actors)
