@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-EXTRACTOR_VERSION = "0.5.0"
+EXTRACTOR_VERSION = "0.6.0"
 
 ACTOR_KINDS = ("person", "country", "organization", "government_body", "armed_force", "media")
 STATEMENT_KINDS = ("direct", "indirect")
