@@ -2,17 +2,29 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import lru_cache
+from types import MappingProxyType
 
-from sqlalchemy import Boolean, Integer, Row, Select, bindparam, func, literal, or_, select
+from sqlalchemy import Boolean, Connection, Integer, Row, Select, bindparam, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ..models import Actor, Event, EventMention, Figure, Statement, StatementCluster
 from ..models.facts import event_actors, statement_about
 from . import driver
-from .paging import Branch, Page, Sort, count_of, counted, page_keys, page_order, page_values, split_page
+from .paging import (
+    Branch,
+    Page,
+    Sort,
+    count_of,
+    counted,
+    merged_keys,
+    page_keys,
+    page_order,
+    page_values,
+    split_page,
+)
 
 NUMBER = (int, float)
 
@@ -61,28 +73,30 @@ def _with_id(sort: Sort, id_column) -> tuple:
     return (*sort.keys[:-1], id_column)
 
 
-def _page(session: Session, statements: tuple[Select, Select], given: dict, sort: Sort, cursor,
+def _page(conn: Connection, statements: tuple[Select, Select], given: dict, sort: Sort, cursor,
           limit) -> Page:
+    """A page read on `conn`: the request's connection, asked of the session once per list (each
+    ask walks the session's transaction state)."""
     page_stmt, count_stmt = statements
-    conn = session.connection()
     rows = driver.rows(conn, page_stmt, {**given, **page_values(sort, cursor, limit)})
     items, next_cursor = split_page(rows, sort, limit)
     return Page(items, next_cursor, count=lambda: conn.scalar(count_stmt, given) or 0)
 
 
-def _related(session: Session, stmt: Select, ids: Sequence[int]) -> dict[int, list[Row]]:
+def _related(conn: Connection, stmt: Select, ids: Sequence[int]) -> dict[int, list[Row]]:
     """Rows of a list-valued relation for every item of a page in one query, by item id (the first
     column); the rest of each row is what the item lists."""
     found: dict[int, list] = {i: [] for i in ids}
     if ids:
-        for row in driver.rows(session.connection(), stmt, {"ids": list(ids)}):
+        for row in driver.rows(conn, stmt, {"ids": list(ids)}):
             found[row[0]].append(row[1:])
     return found
 
 
-def _statements(branches: list[Branch], sort: Sort, after: bool, rows_of) -> tuple[Select, Select]:
-    """(the page's rows in sort order, the count of every match)."""
-    keys = page_keys(branches, sort, after)
+def _statements(branches: list[Branch], sort: Sort, after: bool, rows_of, keys=None) -> tuple[Select, Select]:
+    """(the page's rows in sort order, the count of every match); `keys`: the page's keys when they
+    are read otherwise than from `branches`."""
+    keys = page_keys(branches, sort, after) if keys is None else keys
     return rows_of(keys).order_by(*page_order(keys, sort)), count_of(branches)
 
 
@@ -145,8 +159,9 @@ def list_statements(session: Session, *, cursor=None, limit=50, updated_since=No
                           document=document, actor=actor, q=q, said_from=said_from, said_to=said_to,
                           corroborated=corroborated, min_outlets=min_outlets))
     statements = _statement_statements(_shape(given), sort, cursor is not None)
-    page = _page(session, statements, given, STATEMENT_SORTS[sort], cursor, limit)
-    about_of = _related(session, ABOUT_OF_PAGE, [row[0] for row in page.items])
+    conn = session.connection()
+    page = _page(conn, statements, given, STATEMENT_SORTS[sort], cursor, limit)
+    about_of = _related(conn, ABOUT_OF_PAGE, [row[0] for row in page.items])
     return Page([(row, about_of[row[0]]) for row in page.items], page.next_cursor, count=page.count)
 
 
@@ -200,7 +215,7 @@ def list_figures(session: Session, *, cursor=None, limit=50, updated_since=None,
                    document=document, actor=actor, unit=unit, qualifier=qualifier, min_value=min_value,
                    max_value=max_value)
     statements = _figure_statements(_shape(given), sort, cursor is not None)
-    return _page(session, statements, given, FIGURE_SORTS[sort], cursor, limit)
+    return _page(session.connection(), statements, given, FIGURE_SORTS[sort], cursor, limit)
 
 
 # --- events -------------------------------------------------------------------------------------
@@ -210,6 +225,10 @@ def list_figures(session: Session, *, cursor=None, limit=50, updated_since=None,
 # a period starts on or before day `to` exactly when its text sorts <= `to` (a prefix sorts
 # first), and ends on or after day `from` exactly when it is from's year, from's month, or sorts
 # >= `from`.
+# On SQLite a window of a few weeks in id order (a dashboard's "this month") reads neither: it holds
+# few date texts (each of its days, the months and years that start in it, from's month and year),
+# each one run of the (date, id) index already in id order, and the runs are merged
+# (paging.merged_keys): a page costs a seek per text, not a sort of every event of the window.
 
 # Undated events sort last both ways.
 EVENT_DATE_KEY_ASC = func.coalesce(func.substr(Event.date + literal("-01-01"), 1, 10), "9999-99-99")
@@ -225,7 +244,9 @@ EVENT_COLUMNS = (EVENTS.c.id, EVENTS.c.kind, EVENTS.c.title, EVENTS.c.date, EVEN
                  EVENTS.c.thread_id)
 ACTORS_OF_PAGE = (select(EVENT_ACTORS.c.event_id, ACTORS.c.id, ACTORS.c.name)
                   .join(ACTORS, ACTORS.c.id == EVENT_ACTORS.c.actor_id)
-                  .where(EVENT_ACTORS.c.event_id.in_(IDS)).order_by(EVENT_ACTORS.c.event_id, ACTORS.c.id))
+                  .where(EVENT_ACTORS.c.event_id.in_(IDS))
+                  # the link's key (event_id, actor_id) is already in this order: no sort
+                  .order_by(EVENT_ACTORS.c.event_id, EVENT_ACTORS.c.actor_id))
 MENTIONS_OF_PAGE = (select(MENTIONS.c.event_id, MENTIONS.c.document_id, MENTIONS.c.start_char,
                            MENTIONS.c.end_char, MENTIONS.c.evidence_text)
                     .where(MENTIONS.c.event_id.in_(IDS))
@@ -241,6 +262,37 @@ def period_values(date_from: date | None, date_to: date | None) -> dict:
     if date_to:
         values["to_day"] = date_to.isoformat()
     return values
+
+
+WINDOW_DAYS = 62   # a longer window is read as ranges of the index (period_branches)
+
+
+def _months(start: date, end: date) -> list[str]:
+    year, month, months = start.year, start.month, []
+    while (year, month) <= (end.year, end.month):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+@lru_cache(maxsize=SHAPES)
+def window_texts(date_from: date, date_to: date) -> Mapping[str, str]:
+    """Every date text whose period meets [from, to], as period_branches() selects them, bound as
+    date_text0, date_text1...; none for a window longer than WINDOW_DAYS days.
+
+    Dates are ISO text of a year, a month or a day (api/extract/dates.py writes them from dates):
+    the days listed are 01 to 31 of each month, so a day no calendar has still matches as the
+    range would match it."""
+    if (date_to - date_from).days > WINDOW_DAYS:
+        return MappingProxyType({})
+    bounds = period_values(date_from, date_to)
+    months = _months(date_from, date_to)
+    texts = {bounds["from_year"], bounds["from_month"], *months,
+             *(f"{year:04d}" for year in range(date_from.year, date_to.year + 1)),
+             *(f"{month}-{day:02d}" for month in months for day in range(1, 32))}
+    inside = sorted(t for t in texts if t <= bounds["to_day"] and (
+        t >= bounds["from_day"] or t in (bounds["from_year"], bounds["from_month"])))
+    return MappingProxyType({f"date_text{i}": text for i, text in enumerate(inside)})
 
 
 def period_branches(names) -> list[list]:
@@ -274,23 +326,32 @@ def _event_statements(names: frozenset, sort: str, after: bool) -> tuple[Select,
         keys = _with_id(order, EVENT_ACTORS.c.event_id)
     periods = period_branches(names) if "from_day" in names or "to_day" in names else [[]]
     branches = [Branch(base.where(*period), keys) for period in periods]
+    texts = sum(1 for name in names if name.startswith("date_text"))   # bound by window_texts()
+    runs = [Branch(base.where(EVENTS.c.date == bindparam(f"date_text{i}")), keys) for i in range(texts)]
 
     def rows_of(keys):
         return select(*EVENT_COLUMNS, *keys.c).select_from(keys.join(EVENTS, EVENTS.c.id == list(keys.c)[-1]))
-    return _statements(branches, order, after, rows_of)
+    # The count reads the window's ranges: it needs no order.
+    return _statements(branches, order, after, rows_of, merged_keys(runs, order, after) if runs else None)
 
 
 def list_events(session: Session, *, cursor=None, limit=50, updated_since=None, kind=None,
                 document=None, actor=None, date_from: date | None = None, date_to: date | None = None,
                 sort="id") -> Page:
     """Items: (event row, [(actor id, name)], [(document id, start, end, text) of each mention])."""
-    given = {**_given(updated_since=updated_since, kind=kind, document=document, actor=actor),
-             **period_values(date_from, date_to)}
+    filters = _given(updated_since=updated_since, kind=kind, document=document, actor=actor)
+    given = {**filters, **period_values(date_from, date_to)}
+    conn = session.connection()
+    # A short window alone, in id order, on SQLite: its date texts merged. (Another filter could lead
+    # the planner to read each text's run from that filter's index, once per text; PostgreSQL's
+    # top-N sort of a month's ids costs less than starting an index scan per text.)
+    if date_from and date_to and sort == "id" and not filters and conn.dialect.name == "sqlite":
+        given.update(window_texts(date_from, date_to))
     statements = _event_statements(_shape(given), sort, cursor is not None)
-    page = _page(session, statements, given, EVENT_SORTS[sort], cursor, limit)
+    page = _page(conn, statements, given, EVENT_SORTS[sort], cursor, limit)
     ids = [row[0] for row in page.items]
-    actors_of = _related(session, ACTORS_OF_PAGE, ids)
-    mentions_of = _related(session, MENTIONS_OF_PAGE, ids)
+    actors_of = _related(conn, ACTORS_OF_PAGE, ids)
+    mentions_of = _related(conn, MENTIONS_OF_PAGE, ids)
     return Page([(row, actors_of[row[0]], mentions_of[row[0]]) for row in page.items], page.next_cursor,
                 count=page.count)
 

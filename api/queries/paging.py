@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Integer, Select, Subquery, bindparam, func, select, tuple_, union
+from sqlalchemy import Integer, Select, Subquery, bindparam, func, select, tuple_, union, union_all
 from sqlalchemy.orm import Session
 
 
@@ -128,13 +128,17 @@ class Branch:
     stmt: Select
     keys: Sequence
 
-    def page(self, sort: Sort, after: bool) -> Select:
+    def keyed(self, sort: Sort, after: bool) -> Select:
+        """Its rows' sort keys (k0, k1...), after the cursor's row when `after`."""
         part = self.stmt.with_only_columns(*(k.label(f"k{i}") for i, k in enumerate(self.keys)))
         if after:
             keys, cursor = tuple_(*self.keys), tuple_(*after_params(sort))
             part = part.where(keys < cursor if sort.descending else keys > cursor)
+        return part
+
+    def page(self, sort: Sort, after: bool) -> Select:
         order = (k.desc() if sort.descending else k.asc() for k in self.keys)
-        return part.order_by(*order).limit(PAGE_SIZE)
+        return self.keyed(sort, after).order_by(*order).limit(PAGE_SIZE)
 
 
 # Pages are built once per shape (which filters, which sort, first page or not) with these
@@ -161,6 +165,20 @@ def page_keys(branches: Sequence[Branch], sort: Sort, after: bool) -> Subquery:
     if len(parts) == 1:
         return parts[0].subquery("page")
     merged = union(*(select(*p.subquery().c) for p in parts)).subquery("merged")
+    columns = list(merged.c)
+    order = [c.desc() if sort.descending else c.asc() for c in columns]
+    return select(*columns).order_by(*order).limit(PAGE_SIZE).subquery("page")
+
+
+def merged_keys(branches: Sequence[Branch], sort: Sort, after: bool) -> Subquery:
+    """The page's sort keys when no row matches two branches and each branch is read in the sort's
+    order from its index (an equality on the index's leading column). SQLite merges such a
+    compound of plain SELECTs in order (a co-routine per branch, stopped at the LIMIT): the page
+    costs one index seek per branch and the page's own rows, however many rows each branch holds
+    (page_keys reads a page from every branch; one range read would sort the range whole).
+    PostgreSQL reads every branch whole and sorts (it merges only branches that end in their own
+    ORDER BY and LIMIT, at a cost of its own per branch)."""
+    merged = union_all(*(branch.keyed(sort, after) for branch in branches)).subquery("merged")
     columns = list(merged.c)
     order = [c.desc() if sort.descending else c.asc() for c in columns]
     return select(*columns).order_by(*order).limit(PAGE_SIZE).subquery("page")
