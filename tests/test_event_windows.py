@@ -7,7 +7,6 @@ events dated to a month or a year only, and undated ones.
 """
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
 import pytest
@@ -15,6 +14,8 @@ import pytest
 from api.extensions import db
 from api.models import Event
 from api.queries.facts import WINDOW_DAYS, list_events
+
+from .web.conftest_helpers import date_period
 
 DATES = ["2023", "2023-12", "2023-12-31", "2024", "2024-01", "2024-01-01", "2024-01-31", "2024-02",
          "2024-02-28", "2024-02-29", "2024-03-01", "2024-03", "2024-05-31", "2024-06", "2024-06-01",
@@ -28,16 +29,6 @@ WINDOWS = [("2024-06-01", "2024-06-30"), ("2024-06-15", "2024-06-15"), ("2024-06
            ("2024-01-01", (date(2024, 1, 1) + timedelta(days=WINDOW_DAYS)).isoformat()),        # merged
            ("2024-01-01", (date(2024, 1, 1) + timedelta(days=WINDOW_DAYS + 1)).isoformat()),    # ranges
            ("2024-01-01", "2024-12-31")]
-
-
-def _period(text: str) -> tuple[date, date]:
-    """First and last day a date (YYYY, YYYY-MM or YYYY-MM-DD) can mean."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return date(*parts), date(*parts)
-    if len(parts) == 2:
-        return date(*parts, 1), date(*parts, calendar.monthrange(*parts)[1])
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
 
 
 @pytest.fixture
@@ -66,8 +57,8 @@ def _walk(per_page: int, **filters) -> list[int]:
 def test_a_window_walks_in_id_order_exactly_the_events_it_meets(dated, start, end, kind):
     app, events = dated
     first, last = date.fromisoformat(start), date.fromisoformat(end)
-    expected = [i for i, when, k in events if when and _period(when)[1] >= first and _period(when)[0] <= last
-                and kind in (None, k)]
+    expected = [i for i, when, k in events if when and kind in (None, k)
+                and date_period(when)[1] >= first and date_period(when)[0] <= last]
     with app.app_context():
         for per_page in (1, 3, 50):
             assert _walk(per_page, date_from=first, date_to=last, kind=kind) == sorted(expected)

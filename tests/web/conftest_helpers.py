@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import calendar
+from datetime import date
+
 
 def follow_pages(client, url: str) -> tuple[list[dict], int]:
     """Every item of a list, following links.next as a client would; (items, pages)."""
@@ -13,3 +16,13 @@ def follow_pages(client, url: str) -> tuple[list[dict], int]:
         url = body["links"]["next"]
         assert pages < 1000
     return items, pages
+
+
+def date_period(text: str) -> tuple[date, date]:
+    """First and last day an event's date (YYYY, YYYY-MM or YYYY-MM-DD) can mean."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return date(*parts), date(*parts)
+    if len(parts) == 2:
+        return date(*parts, 1), date(*parts, calendar.monthrange(*parts)[1])
+    return date(parts[0], 1, 1), date(parts[0], 12, 31)

@@ -1,12 +1,11 @@
 """Each resource as a list and an item; the filters a user reaches for; sorts and keyset paging."""
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 import pytest
 
-from .conftest_helpers import follow_pages
+from .conftest_helpers import date_period, follow_pages
 
 
 def every(client, url):
@@ -80,16 +79,6 @@ def test_events_by_date_respect_precision(client):
     assert any(e["date"] == "2024-06" for e in late)   # ...and overlaps any day of it
 
 
-def _period(text: str) -> tuple[date, date]:
-    """First and last day an event's date (YYYY, YYYY-MM or YYYY-MM-DD) can mean."""
-    parts = [int(p) for p in text.split("-")]
-    if len(parts) == 3:
-        return date(*parts), date(*parts)
-    if len(parts) == 2:
-        return date(*parts, 1), date(*parts, calendar.monthrange(*parts)[1])
-    return date(parts[0], 1, 1), date(parts[0], 12, 31)
-
-
 @pytest.mark.parametrize("window", [{"from": "2024-06-01", "to": "2024-06-30"}, {"from": "2024-06-15"},
                                     {"to": "2024-06-15"}, {"from": "2024-01-01", "to": "2024-12-31"},
                                     {"from": "2023-12-31", "to": "2024-01-01"}])
@@ -98,8 +87,8 @@ def test_a_date_window_walks_exactly_the_events_it_overlaps(client, window, sort
     """Every event whose period meets the window, once, in the asked order, whatever the page size."""
     start, end = (date.fromisoformat(window[k]) if k in window else None for k in ("from", "to"))
     expected = {e["id"] for e in every(client, "/v1/events?per_page=500") if e["date"]
-                and (start is None or _period(e["date"])[1] >= start)
-                and (end is None or _period(e["date"])[0] <= end)}
+                and (start is None or date_period(e["date"])[1] >= start)
+                and (end is None or date_period(e["date"])[0] <= end)}
     query = "&".join(f"{k}={v}" for k, v in window.items())
     walked = every(client, f"/v1/events?{query}&sort={sort}&per_page=2")
     assert [e["id"] for e in walked if e["id"] in expected] == [e["id"] for e in walked]
